@@ -46,7 +46,7 @@ def build(
     leaves the previous outputs intact.
     """
     from kg.corpus import read_articles
-    from kg.extract.pipeline import extract_all
+    from kg.runner import extract_all
     from kg.graph.export import write_outputs
     from kg.graph.rdf import build_graph
     from kg.resolve import resolve
