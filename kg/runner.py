@@ -1,0 +1,288 @@
+"""Running extraction over many articles: in process, on a process pool, or on a Dask cluster.
+
+Articles are independent, so extraction parallelises by article. The result is the same list,
+in input order, whichever way it runs: a pool or a cluster only changes where each batch is
+computed, and batches are put back by position.
+
+- ``jobs=1`` or a small input: in this process (starting workers would cost more than it saves).
+- ``jobs>1``: a :class:`~concurrent.futures.ProcessPoolExecutor` fed batches of articles; each
+  worker imports the extractor, and so loads jieba's dictionary and the lexicons, once.
+- ``scheduler="tcp://HOST:PORT"``: a Dask distributed cluster, one task per batch.
+- ``cache_dir``: articles already extracted with the same settings and extractor version are
+  read from :mod:`kg.cache` and only the rest are computed.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from kg.model import Article, Extraction
+from kg.settings import Settings
+
+ExtractFunction = Callable[[Article, Settings], Extraction]
+
+# Below this many characters to extract, a pool's start-up (a new interpreter, jieba's dictionary,
+# the lexicons: about a second per worker) costs more than parallel extraction saves.
+MIN_PARALLEL_CHARACTERS = 150_000
+# Aim for this many batches per worker: enough to balance uneven articles, few enough to keep
+# the per-task pickling overhead small.
+BATCHES_PER_WORKER = 4
+MAX_BATCH_CHARACTERS = 200_000
+# How long to wait for a Dask scheduler before giving up with a usage error.
+DASK_CONNECT_TIMEOUT = "20s"
+
+
+def default_extract(article: Article, settings: Settings) -> Extraction:
+    """The project's extractor, imported on first use so that importing the runner stays cheap."""
+    from kg.extract.pipeline import extract_article
+
+    return extract_article(article, settings)
+
+
+def extract_batch(
+    articles: Sequence[Article], settings: Settings, extract: ExtractFunction | None = None
+) -> list[Extraction]:
+    """Extract a batch of articles in order (the unit of work for pools and clusters)."""
+    run = extract or default_extract
+    return [run(article, settings) for article in articles]
+
+
+def _warm_worker(extract: ExtractFunction | None) -> None:
+    """Load the extractor and jieba's dictionary once, when a pool worker starts."""
+    if extract is None:
+        import kg.extract.pipeline  # noqa: F401  (importing loads the pipeline's modules)
+    jieba = sys.modules.get("jieba")
+    if jieba is not None:
+        jieba.initialize()
+
+
+def resolve_jobs(jobs: int | None) -> int:
+    if jobs is None or jobs <= 0:
+        return os.cpu_count() or 1
+    return jobs
+
+
+def make_batches(articles: Sequence[Article], workers: int) -> list[list[int]]:
+    """Split article positions into contiguous batches of roughly equal size in characters."""
+    if not articles:
+        return []
+    total = sum(len(a.text) for a in articles)
+    target = max(1, min(MAX_BATCH_CHARACTERS, math.ceil(total / (workers * BATCHES_PER_WORKER))))
+    batches: list[list[int]] = []
+    current: list[int] = []
+    size = 0
+    for index, article in enumerate(articles):
+        current.append(index)
+        size += len(article.text)
+        if size >= target:
+            batches.append(current)
+            current, size = [], 0
+    if current:
+        batches.append(current)
+    return batches
+
+
+def should_parallelise(articles: Sequence[Article], jobs: int) -> bool:
+    if jobs <= 1 or len(articles) < 2:
+        return False
+    return sum(len(a.text) for a in articles) >= MIN_PARALLEL_CHARACTERS
+
+
+class _Progress:
+    """A rich progress bar on standard error (articles done, rate, time left); silent off a terminal."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self._bar: Any = None
+        self._task: Any = None
+        if not enabled or total == 0:
+            return
+        from rich.console import Console
+
+        console = Console(stderr=True)
+        if not console.is_terminal:
+            return
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        self._bar = Progress(
+            TextColumn("extracting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("articles"),
+            TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(),
+            TextColumn("left"),
+            TimeRemainingColumn(),
+            console=console,
+            transient=False,
+        )
+        self._task = self._bar.add_task("extract", total=total, rate="")
+
+    def __enter__(self) -> _Progress:
+        if self._bar is not None:
+            self._bar.start()
+        return self
+
+    def advance(self, count: int) -> None:
+        if self._bar is None:
+            return
+        self._bar.advance(self._task, count)
+        task = self._bar.tasks[0]
+        speed = task.speed
+        self._bar.update(self._task, rate=f"{speed:.1f}/s" if speed else "")
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
+def _run_local(
+    articles: Sequence[Article], settings: Settings, extract: ExtractFunction | None, progress: _Progress
+) -> list[Extraction]:
+    run = extract or default_extract
+    results = []
+    for article in articles:
+        results.append(run(article, settings))
+        progress.advance(1)
+    return results
+
+
+@contextmanager
+def _process_pool(workers: int, extract: ExtractFunction | None) -> Iterator[ProcessPoolExecutor]:
+    # forkserver: workers fork from a clean server process, never from this one, which may hold
+    # threads (a progress bar, a Dask client) that fork would copy in a broken state.
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    executor = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_warm_worker, initargs=(extract,)
+    )
+    try:
+        yield executor
+    except BaseException:
+        executor.shutdown(wait=False, cancel_futures=True)
+        raise
+    else:
+        executor.shutdown(wait=True)
+
+
+def _run_pool(
+    articles: Sequence[Article],
+    settings: Settings,
+    extract: ExtractFunction | None,
+    workers: int,
+    progress: _Progress,
+) -> list[Extraction]:
+    batches = make_batches(articles, workers)
+    results: list[Extraction | None] = [None] * len(articles)
+    with _process_pool(min(workers, len(batches)), extract) as pool:
+        pending: dict[Future, list[int]] = {
+            pool.submit(extract_batch, [articles[i] for i in batch], settings, extract): batch for batch in batches
+        }
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                batch = pending.pop(future)
+                for index, extraction in zip(batch, future.result(), strict=True):
+                    results[index] = extraction
+                progress.advance(len(batch))
+    return _complete(results)
+
+
+def _run_dask(
+    articles: Sequence[Article],
+    settings: Settings,
+    extract: ExtractFunction | None,
+    scheduler: str,
+    progress: _Progress,
+) -> list[Extraction]:
+    from distributed import Client
+
+    from kg.errors import UsageError
+
+    try:
+        client = Client(scheduler, timeout=DASK_CONNECT_TIMEOUT, set_as_default=False)
+    except (OSError, TimeoutError) as error:
+        raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from error
+    with client:
+        workers = max(1, sum(client.nthreads().values()))
+        batches = make_batches(articles, workers)
+        futures = [
+            client.submit(extract_batch, [articles[i] for i in batch], settings, extract, pure=False)
+            for batch in batches
+        ]
+        results: list[Extraction | None] = [None] * len(articles)
+        # Gathered in submission order: deterministic, and the bar still moves batch by batch.
+        for future, batch in zip(futures, batches, strict=True):
+            for index, extraction in zip(batch, future.result(), strict=True):
+                results[index] = extraction
+            progress.advance(len(batch))
+    return _complete(results)
+
+
+def _complete(results: list[Extraction | None]) -> list[Extraction]:
+    missing = [i for i, r in enumerate(results) if r is None]
+    if missing:  # a bug, never the input's fault: every batch must return one result per article
+        raise RuntimeError(f"no extraction came back for {len(missing)} article(s), e.g. position {missing[0]}")
+    return [r for r in results if r is not None]
+
+
+def extract_all(
+    articles: list[Article],
+    settings: Settings,
+    jobs: int | None = None,
+    cache_dir: Path | str | None = None,
+    scheduler: str | None = None,
+    progress: bool = False,
+    extract: ExtractFunction | None = None,
+) -> list[Extraction]:
+    """Extract every article, in input order, the same whichever way it runs.
+
+    ``extract`` replaces the project's extractor (it must be a module-level function so that it
+    pickles for a pool or a cluster); by default it is ``kg.extract.pipeline.extract_article``.
+    """
+    cache = None
+    if cache_dir is not None:
+        from kg.cache import ExtractionCache
+
+        cache = ExtractionCache(cache_dir, settings)
+    results: list[Extraction | None] = [None] * len(articles)
+    todo: list[int] = []
+    for index, article in enumerate(articles):
+        cached = cache.get(article) if cache is not None else None
+        if cached is None:
+            todo.append(index)
+        else:
+            results[index] = cached
+    missing = [articles[i] for i in todo]
+    workers = resolve_jobs(jobs)
+    with _Progress(len(articles), progress) as bar:
+        bar.advance(len(articles) - len(todo))
+        if not missing:
+            computed: list[Extraction] = []
+        elif scheduler:
+            computed = _run_dask(missing, settings, extract, scheduler, bar)
+        elif should_parallelise(missing, workers):
+            computed = _run_pool(missing, settings, extract, workers, bar)
+        else:
+            computed = _run_local(missing, settings, extract, bar)
+    for index, extraction in zip(todo, computed, strict=True):
+        results[index] = extraction
+    if cache is not None:
+        cache.put_many(zip(missing, computed, strict=True))
+        if computed:
+            cache.prune_other_versions()
+    return _complete(results)

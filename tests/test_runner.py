@@ -1,0 +1,157 @@
+"""The runner gives the same extractions, in input order, in process, on a pool and from the cache.
+
+The extractor here is a stand-in passed as a parameter (so these tests do not depend on the
+pipeline's progress): it tags the seeds' sentences with jieba.posseg and turns person, place
+and organisation tags into mentions, which is deterministic real work on real text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from kg import runner
+from kg.cache import ExtractionCache
+from kg.model import Article, Extraction, Mention, Person, Span
+from kg.settings import Settings
+
+TAG_TYPES = {"nr": "PER", "ns": "LOC", "nt": "ORG"}
+extracted_ids: list[str] = []
+
+
+def posseg_extract(article: Article, settings: Settings) -> Extraction:
+    import jieba.posseg
+
+    extracted_ids.append(article.id)
+    mentions: list[Mention] = []
+    offset = 0
+    for word, flag in jieba.posseg.cut(article.text):
+        if flag in TAG_TYPES:
+            mentions.append(Mention(TAG_TYPES[flag], offset, offset + len(word), word, "jieba"))
+        offset += len(word)
+    persons = [Person(name=m.text, mentions=[m]) for m in mentions if m.type == "PER"]
+    return Extraction(article=article, mentions=mentions, persons=persons)
+
+
+def as_json(extractions: list[Extraction]) -> str:
+    """The extractions as canonical JSON: equal text means byte-identical results."""
+    return json.dumps([dataclasses.asdict(x) for x in extractions], ensure_ascii=False, sort_keys=True)
+
+
+def seed_articles(seed_files: list[Path]) -> list[Article]:
+    """One article per paragraph block of each seed page (the runner does not care how pages split)."""
+    articles = []
+    for path in seed_files:
+        blocks = [b.strip() for b in path.read_text(encoding="utf-8").split("\n\n") if b.strip()]
+        for position, text in enumerate(blocks):
+            digest = hashlib.sha256(text.encode()).hexdigest()
+            articles.append(
+                Article(
+                    id=f"{path.stem}-{position}-{digest[:8]}",
+                    file=str(path),
+                    position=position,
+                    headline=text[:20],
+                    text=text,
+                    paragraphs=[Span(0, len(text))],
+                    content_hash=digest,
+                )
+            )
+    return articles
+
+
+@pytest.fixture(scope="module")
+def articles(seed_files: list[Path]) -> list[Article]:
+    return seed_articles(seed_files)
+
+
+@pytest.fixture(scope="module")
+def reference(articles: list[Article]) -> list[Extraction]:
+    return runner.extract_all(articles, Settings(), jobs=1, extract=posseg_extract)
+
+
+def test_in_process_keeps_input_order_and_finds_seed_names(
+    articles: list[Article], reference: list[Extraction]
+) -> None:
+    assert [x.article.id for x in reference] == [a.id for a in articles]
+    names = {m.text for x in reference for m in x.mentions if m.type == "PER"}
+    assert "丁文霞" in names
+    for extraction in reference:
+        for mention in extraction.mentions:
+            assert extraction.article.text[mention.start : mention.end] == mention.text
+
+
+def test_process_pool_output_is_byte_identical(
+    articles: list[Article], reference: list[Extraction], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(runner, "MIN_PARALLEL_CHARACTERS", 0)
+    assert runner.should_parallelise(articles, 2)
+    pooled = runner.extract_all(articles, Settings(), jobs=2, extract=posseg_extract)
+    assert as_json(pooled) == as_json(reference)
+
+
+def test_small_input_stays_in_process(articles: list[Article]) -> None:
+    assert not runner.should_parallelise(articles[:3], 2)
+    assert not runner.should_parallelise(articles, 1)
+
+
+def test_batches_cover_every_article_once_in_order(articles: list[Article]) -> None:
+    batches = runner.make_batches(articles, 2)
+    assert [i for batch in batches for i in batch] == list(range(len(articles)))
+    assert 1 < len(batches) <= len(articles)
+
+
+def test_cache_reextracts_only_the_changed_article(articles: list[Article], tmp_path: Path) -> None:
+    settings = Settings()
+    extracted_ids.clear()
+    first = runner.extract_all(articles, settings, jobs=1, cache_dir=tmp_path, extract=posseg_extract)
+    assert len(extracted_ids) == len(articles)
+
+    changed = list(articles)
+    at = next(i for i, a in enumerate(articles) if "惠济区" in a.text)
+    victim = changed[at]
+    text = victim.text.replace("惠济区", "金水区")
+    assert text != victim.text
+    changed[at] = Article(
+        id=victim.id,
+        file=victim.file,
+        position=victim.position,
+        headline=victim.headline,
+        text=text,
+        paragraphs=[Span(0, len(text))],
+        content_hash=hashlib.sha256(text.encode()).hexdigest(),
+    )
+    extracted_ids.clear()
+    second = runner.extract_all(changed, settings, jobs=1, cache_dir=tmp_path, extract=posseg_extract)
+    assert extracted_ids == [victim.id]
+    assert as_json(second[:at] + second[at + 1 :]) == as_json(first[:at] + first[at + 1 :])
+    assert second[at].article.text == text
+    assert as_json([second[at]]) != as_json([first[at]])
+
+    extracted_ids.clear()
+    runner.extract_all(changed, Settings(home_city="开封市"), jobs=1, cache_dir=tmp_path, extract=posseg_extract)
+    assert len(extracted_ids) == len(articles)  # other settings: every entry misses
+
+
+def test_cache_version_change_invalidates_and_prunes(articles: list[Article], tmp_path: Path) -> None:
+    settings = Settings()
+    old = ExtractionCache(tmp_path, settings, version="0" * 16)
+    old.put(articles[0], posseg_extract(articles[0], settings))
+    assert old.get(articles[0]) is not None
+    new = ExtractionCache(tmp_path, settings, version="1" * 16)
+    assert new.get(articles[0]) is None
+    new.put(articles[0], posseg_extract(articles[0], settings))
+    assert new.prune_other_versions() == [old.directory]
+    assert not old.directory.exists() and new.get(articles[0]) is not None
+
+
+def test_damaged_cache_entry_is_a_miss(articles: list[Article], tmp_path: Path) -> None:
+    cache = ExtractionCache(tmp_path, Settings(), version="2" * 16)
+    cache.put(articles[0], posseg_extract(articles[0], Settings()))
+    entry = next(cache.directory.rglob("*.pkl"))
+    entry.write_bytes(b"not a pickle")
+    assert cache.get(articles[0]) is None
+    assert not entry.exists()
