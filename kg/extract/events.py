@@ -1,0 +1,460 @@
+"""Events: what happened, when, where, and who took part in which role.
+
+An event is something an article reports as having happened, not every word that names one. The rules:
+
+* **Triggers** (``event_triggers.tsv``) name an event and its type. A trigger does not count when it is a
+  noun for a group or an office (``调研组``, ``督查室``, ``考察团``: ``event_context.tsv``), when it stands inside a
+  name, a book title (``《……实施方案》``) or quoted speech, or when an earlier word of its clause says the
+  event was only watched or relayed (``收听收看……表彰大会``).
+* **The main event** is the one the headline names; when the headline names none, the one the lead (first
+  body paragraph, or the second when the first names none) names, provided the lead gives a date (``日前``
+  and ``连日来`` count). The headline event and the lead event are one event: lead triggers of another type
+  (``考察……并就……开展调研``) describe the same occasion. Its type is the highest-priority headline trigger
+  (or lead trigger when the headline has none).
+* **A meeting held during a visit** (``调研……并召开座谈会``, ``出席座谈交流会``) is part of the visit, not an event
+  of its own: it has the same date, place and people, and its attendees join the visit event. Only a
+  trigger in a paragraph with a date of its own, of another type or on another day than the main event,
+  makes a further event (``8日下午3点……原来,这是一场演习``); a later paragraph's triggers without a date
+  are further mentions of events already found.
+* **Date**: the first date in the trigger's sentence, else in the lead (a reporter's ``记者4月10日获悉`` is
+  not the event's date); the year is stated or comes from :func:`kg.extract.dates.infer_year`.
+* **Places**: the known places named in the evidence sentence, the lead and the headline, outside the
+  names of bodies, most specific first, followed by the division that contains them.
+* **Participants**: roles from :mod:`kg.extract.roles`; one role per agent and event, the strongest.
+  Reporters and correspondents are never participants.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from kg.extract.dates import complete_year, infer_year, is_report_date, parse_dates, resolve_relative
+from kg.extract.roles import Agent, assign_roles, noun_suffixes, stronger
+from kg.model import (
+    Article,
+    Body,
+    Event,
+    EventDate,
+    Mention,
+    Participation,
+    Person,
+    Place,
+    Provenance,
+    Sentence,
+)
+from kg.resources import lexicon_path
+from kg.settings import Settings
+
+PLACE_LEVELS = ("site", "village", "town", "district", "city", "province")
+QUOTE_LIMIT = 15  # longer quoted text is speech, shorter is a name (“敲门行动”)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    text: str
+    kind: str
+    priority: int
+
+
+@dataclass(frozen=True)
+class TriggerHit:
+    trigger: Trigger
+    start: int
+    end: int
+    sentence: Sentence
+    zone: str  # "headline" | "lead" | "body"
+
+
+@dataclass
+class _Draft:
+    hits: list[TriggerHit]
+    kind: str
+    date: EventDate | None
+    date_sentence: Sentence | None
+    paragraph: int | None  # for further events: the paragraph that holds them
+    scope: set[int] = field(default_factory=set)  # sentence indexes whose participants join this event
+
+
+def _lines(name: str) -> list[str]:
+    text = lexicon_path(name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def triggers() -> dict[str, Trigger]:
+    table = {}
+    for line in _lines("event_triggers.tsv"):
+        text, kind, priority = line.split("\t")
+        table[text] = Trigger(text, kind, int(priority))
+    return table
+
+
+@cache
+def _trigger_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(triggers(), key=len, reverse=True))))
+
+
+@cache
+def _blockers() -> tuple[str, ...]:
+    rows = [line.split("\t") for line in _lines("event_context.tsv")]
+    return tuple(text for kind, text in rows if kind == "blocker")
+
+
+# --- article layout -------------------------------------------------------------------------------------------
+
+
+def _sentences(article: Article) -> list[Sentence]:
+    if article.sentences:
+        return article.sentences
+    # an article built by hand: one sentence per line and 。！？
+    sentences, offset = [], 0
+    for paragraph, line in enumerate(article.text.split("\n")):
+        for match in re.finditer(r"[^。！？!?]+[。！？!?]?", line):
+            if match.group(0).strip():
+                start = offset + match.start()
+                sentences.append(Sentence(len(sentences), start, offset + match.end(), paragraph, match.group(0)))
+        offset += len(line) + 1
+    return sentences
+
+
+def _zones(article: Article, sentences: list[Sentence]) -> dict[int, str]:
+    """Paragraph index → "headline" | "lead" | "lead2" | "body"."""
+    paragraphs = sorted({s.paragraph for s in sentences})
+    kinds = {i: span.kind for i, span in enumerate(article.paragraphs)}
+    if not kinds:  # by hand: the first line is the headline
+        kinds = {p: ("headline" if p == paragraphs[0] else "body") for p in paragraphs}
+    zones: dict[int, str] = {}
+    body_seen = 0
+    for p in paragraphs:
+        if kinds.get(p) in ("headline", "subtitle"):
+            zones[p] = "headline"
+        else:
+            zones[p] = "lead" if body_seen == 0 else "lead2" if body_seen == 1 else "body"
+            body_seen += 1
+    return zones
+
+
+def _protected_spans(text: str) -> list[tuple[int, int]]:
+    """Book titles and quoted speech: their words are not this article's events."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"《[^》]*》", text)]
+    for match in re.finditer(r"“([^”]*)”", text):
+        if len(match.group(1)) > QUOTE_LIMIT:
+            spans.append((match.start(), match.end()))
+    return spans
+
+
+def find_triggers(
+    article: Article, sentences: list[Sentence], zones: dict[int, str], names: list[tuple[int, int]]
+) -> list[TriggerHit]:
+    text = article.text
+    protected = _protected_spans(text) + names
+    hits = []
+    for sentence in sentences:
+        for match in _trigger_pattern().finditer(text, sentence.start, sentence.end):
+            start, end = match.start(), match.end()
+            if text.startswith(noun_suffixes(), end):
+                continue
+            if any(s <= start and end <= e for s, e in protected):
+                continue
+            clause_start = max(text.rfind(ch, sentence.start, start) for ch in "，,；;：:。 ") + 1
+            if any(b in text[max(clause_start, sentence.start) : start] for b in _blockers()):
+                continue
+            trigger = triggers()[match.group(0)]
+            hits.append(TriggerHit(trigger, start, end, sentence, zones.get(sentence.paragraph, "body")))
+    return hits
+
+
+def _dates_in(article: Article, sentence: Sentence) -> list[tuple[Mention, EventDate]]:
+    found = parse_dates(article.text[sentence.start : sentence.end], sentence.start)
+    return [(m, d) for m, d in found if not is_report_date(article.text, m.end)]
+
+
+def _best_hit(hits: list[TriggerHit]) -> TriggerHit:
+    return max(hits, key=lambda h: (h.trigger.priority, -h.start))
+
+
+# --- agents and places ----------------------------------------------------------------------------------------
+
+
+def _agents(article: Article, mentions: list[Mention], persons: list[Person], bodies: list[Body]) -> list[Agent]:
+    text = article.text
+    excluded = set(article.reporters) | set(article.correspondents)
+    agents: list[Agent] = []
+    for person in persons:
+        if person.name in excluded:
+            continue
+        for mention in person.mentions:
+            if re.search(r"(记者|通讯员)\s*$", text[max(0, mention.start - 4) : mention.start]):
+                continue  # a byline left in the text
+            agents.append(Agent(person.name, "person", mention.start, mention.end))
+    person_spans = [(a.start, a.end) for a in agents]
+    names = {b.name for b in bodies}
+    body_spans: list[Agent] = []
+    for mention in mentions:
+        if mention.type != "ORG":
+            continue
+        name = _body_for(mention.text, bodies, names)
+        if name:
+            body_spans.append(Agent(name, "body", mention.start, mention.end))
+    for body in bodies:
+        for match in re.finditer(re.escape(body.name), text):
+            body_spans.append(Agent(body.name, "body", match.start(), match.end()))
+    # keep the longest of overlapping body spans, and none that overlaps a person
+    body_spans.sort(key=lambda a: (a.start, -(a.end - a.start)))
+    kept: list[Agent] = []
+    for agent in body_spans:
+        if any(agent.start < e and s < agent.end for s, e in person_spans):
+            continue
+        if kept and agent.start < kept[-1].end:
+            continue
+        kept.append(agent)
+    return sorted(agents + kept, key=lambda a: a.start)
+
+
+def _body_for(surface: str, bodies: list[Body], names: set[str]) -> str | None:
+    if surface in names:
+        return surface
+    endings = [b.name for b in bodies if b.name.endswith(surface) and len(surface) >= 2]
+    return min(endings, key=len) if endings else None
+
+
+def _places_for(article: Article, sentences: list[Sentence], places: list[Place], agents: list[Agent]) -> list[str]:
+    text = article.text
+    inside_bodies = [(a.start, a.end) for a in agents if a.kind == "body"]
+    by_name = {p.name: p for p in places}
+    found: list[tuple[int, int, str]] = []  # (level rank, position, name)
+    for sentence in sentences:
+        for place in places:
+            for match in re.finditer(re.escape(place.name), text[sentence.start : sentence.end]):
+                start = sentence.start + match.start()
+                end = start + len(place.name)
+                if any(s <= start and end <= e for s, e in inside_bodies):
+                    continue
+                found.append((_level_rank(place.level), start, place.name))
+    ordered: list[str] = []
+    for _rank, _pos, name in sorted(found):
+        if name not in ordered:
+            ordered.append(name)
+    # drop a place that is only a part of a longer one found here (惠济区 within 惠济区黄河滩地公园 is kept:
+    # it is the division; 黄河滩地 within 黄河滩地公园 is not)
+    ordered = [
+        n for n in ordered if not any(n != m and n in m and by_name[n].level == by_name[m].level for m in ordered)
+    ]
+    if ordered:  # the division that contains the most specific place
+        parent, seen = by_name[ordered[0]].parent, set(ordered)
+        while parent and parent in by_name and parent not in seen:
+            ordered.append(parent)
+            seen.add(parent)
+            if by_name[parent].level in ("district", "city", "province"):
+                break
+            parent = by_name[parent].parent
+    return ordered
+
+
+def _level_rank(level: str) -> int:
+    return PLACE_LEVELS.index(level) if level in PLACE_LEVELS else 0
+
+
+# --- the events -----------------------------------------------------------------------------------------------
+
+
+def detect_events(
+    article: Article,
+    mentions: list[Mention],
+    persons: list[Person],
+    bodies: list[Body],
+    places: list[Place],
+    settings: Settings,
+) -> list[Event]:
+    """The events that ``article`` reports (see the module doc for what counts as one)."""
+    sentences = _sentences(article)
+    if not sentences:
+        return []
+    zones = _zones(article, sentences)
+    agents = _agents(article, mentions, persons, bodies)
+    names = [(a.start, a.end) for a in agents] + [(m.start, m.end) for m in mentions if m.type in ("ORG", "PER")]
+    hits = find_triggers(article, sentences, zones, names)
+    drafts = _drafts(article, sentences, zones, hits)
+    if not drafts:
+        return []
+    _assign_scopes(drafts, sentences)
+    year = infer_year(article, settings)
+    events = []
+    for ordinal, draft in enumerate(drafts):
+        events.append(_build(article, sentences, draft, agents, places, settings, year, ordinal))
+    return events
+
+
+def _drafts(
+    article: Article, sentences: list[Sentence], zones: dict[int, str], hits: list[TriggerHit]
+) -> list[_Draft]:
+    headline = [h for h in hits if h.zone == "headline"]
+    lead_paragraphs = [p for p, z in zones.items() if z == "lead"]
+    lead_dates = [
+        (d, s)
+        for s in sentences
+        if zones.get(s.paragraph) == "lead"
+        for _m, d in _dates_in(article, s)
+    ]
+    lead = [h for h in hits if h.zone == "lead"] or (
+        [h for h in hits if h.zone == "lead2"] if lead_paragraphs else []
+    )
+    drafts: list[_Draft] = []
+    main: _Draft | None = None
+    if headline or (lead and lead_dates):
+        kind = _best_hit(headline or lead).trigger.kind
+        own = [h for h in lead if h.trigger.kind == kind] or lead
+        date, date_sentence = _date_for(article, own, lead_dates)
+        main = _Draft(headline + lead, kind, date, date_sentence, None)
+        drafts.append(main)
+    # further events: a trigger in a paragraph of its own date, of another type or on another day
+    taken = {id(h) for h in (main.hits if main else [])}
+    for hit in hits:
+        if id(hit) in taken or hit.zone == "headline":
+            continue
+        dated = _paragraph_date(article, sentences, hit)
+        if dated is None:
+            continue
+        date, date_sentence = dated
+        if main and hit.trigger.kind == main.kind and _same_day(date, main.date):
+            main.hits.append(hit)
+            continue
+        if main and hit.zone in ("lead", "lead2") and hit.sentence.paragraph in lead_paragraphs:
+            main.hits.append(hit)
+            continue
+        twin = next(
+            (d for d in drafts[1:] if d.paragraph == hit.sentence.paragraph and _same_day(d.date, date)), None
+        )
+        if twin is not None:
+            twin.hits.append(hit)
+            if hit.trigger.priority > max(h.trigger.priority for h in twin.hits[:-1]):
+                twin.kind = hit.trigger.kind
+            continue
+        drafts.append(_Draft([hit], hit.trigger.kind, date, date_sentence, hit.sentence.paragraph))
+    return drafts
+
+
+def _date_for(
+    article: Article, hits: list[TriggerHit], lead_dates: list[tuple[EventDate, Sentence]]
+) -> tuple[EventDate | None, Sentence | None]:
+    for hit in sorted(hits, key=lambda h: h.start):
+        found = _dates_in(article, hit.sentence)
+        if found:
+            return found[0][1], hit.sentence
+    if lead_dates:
+        return lead_dates[0]
+    return None, None
+
+
+def _paragraph_date(
+    article: Article, sentences: list[Sentence], hit: TriggerHit
+) -> tuple[EventDate, Sentence] | None:
+    """The date of the hit's sentence, else of its paragraph's first sentence when that opens with a date."""
+    found = _dates_in(article, hit.sentence)
+    if found and not found[0][1].relative:
+        return found[0][1], hit.sentence
+    first = next((s for s in sentences if s.paragraph == hit.sentence.paragraph), None)
+    if first is None or first is hit.sentence:
+        return None
+    opening = _dates_in(article, first)
+    if opening and not opening[0][1].relative and opening[0][0].start - first.start <= 6:
+        return opening[0][1], first
+    return None
+
+
+def _same_day(a: EventDate | None, b: EventDate | None) -> bool:
+    if a is None or b is None or a.relative or b.relative:
+        return True
+    if a.month is None or b.month is None:
+        return a.day == b.day
+    return (a.month, a.day) == (b.month, b.day)
+
+
+def _assign_scopes(drafts: list[_Draft], sentences: list[Sentence]) -> None:
+    """Each further event owns the rest of its paragraph from its date on; the main event owns the rest."""
+    owned: set[int] = set()
+    for draft in drafts[1:] if drafts[0].paragraph is None else drafts:
+        start = draft.date_sentence.index if draft.date_sentence else min(h.sentence.index for h in draft.hits)
+        draft.scope = {s.index for s in sentences if s.paragraph == draft.paragraph and s.index >= start}
+        owned |= draft.scope
+    if drafts[0].paragraph is None:
+        drafts[0].scope = {s.index for s in sentences} - owned
+
+
+def _build(
+    article: Article,
+    sentences: list[Sentence],
+    draft: _Draft,
+    agents: list[Agent],
+    places: list[Place],
+    settings: Settings,
+    year: int | None,
+    ordinal: int,
+) -> Event:
+    evidence = _evidence_hit(draft)
+    rule = f"trigger:{evidence.trigger.text}"
+    confidence = {"headline": 0.9, "lead": 0.85, "lead2": 0.75}.get(evidence.zone, 0.7)
+    provenance = Provenance(article.id, evidence.sentence.index, evidence.start, evidence.end, rule, confidence)
+    date = draft.date
+    if date is not None:
+        date = resolve_relative(complete_year(date, article, settings, year), article, settings)
+    place_sentences = {evidence.sentence.index: evidence.sentence}
+    if draft.date_sentence:
+        place_sentences[draft.date_sentence.index] = draft.date_sentence
+    if draft.paragraph is None:
+        for hit in draft.hits:
+            if hit.zone in ("headline", "lead"):
+                place_sentences[hit.sentence.index] = hit.sentence
+    event_places = _places_for(article, list(place_sentences.values()), places, agents)
+    participants = _participants(article, sentences, draft, agents)
+    return Event(
+        kind=draft.kind,
+        trigger=evidence.trigger.text,
+        provenance=provenance,
+        date=date,
+        places=event_places,
+        participants=participants,
+        ordinal=ordinal,
+    )
+
+
+def _evidence_hit(draft: _Draft) -> TriggerHit:
+    """The sentence that best shows the event: a lead or body sentence of its type, else the headline."""
+    of_kind = [h for h in draft.hits if h.trigger.kind == draft.kind]
+    body = [h for h in of_kind if h.zone != "headline"]
+    if draft.date_sentence is not None:
+        dated = [h for h in body if h.sentence.index == draft.date_sentence.index]
+        if dated:
+            return dated[0]
+    return (body or of_kind or draft.hits)[0]
+
+
+def _participants(
+    article: Article, sentences: list[Sentence], draft: _Draft, agents: list[Agent]
+) -> list[Participation]:
+    chosen: dict[tuple[str, str], Participation] = {}
+    order: list[tuple[str, str]] = []
+    for sentence in sentences:
+        if sentence.index not in draft.scope:
+            continue
+        inside = [a for a in agents if sentence.start <= a.start < sentence.end]
+        if not inside:
+            continue
+        for hit in assign_roles(article.text, sentence.start, sentence.end, inside):
+            key = (hit.agent.kind, hit.agent.name)
+            rule = f"role-verb:{hit.verb}"
+            confidence = 0.85 if hit.priority >= 40 else 0.6
+            participation = Participation(
+                hit.agent.name,
+                hit.agent.kind,
+                hit.role,
+                Provenance(article.id, sentence.index, hit.agent.start, hit.agent.end, rule, confidence),
+            )
+            if key not in chosen:
+                chosen[key] = participation
+                order.append(key)
+            elif stronger(hit.role, chosen[key].role, hit.agent.kind):
+                chosen[key] = participation
+    return [chosen[key] for key in order]

@@ -1,0 +1,182 @@
+"""Participant roles: who led, accompanied, attended, presided or spoke; which body visited, hosted or organised.
+
+A sentence is cut into clauses at commas, semicolons and colons (never at ``、``, which separates the items
+of one list). A role verb from ``role_verbs.tsv`` governs the agents of its clause: the agents before it
+(``胡荃陪同……``, ``王新一行``, ``由郑州市总工会主办``) or, for verbs whose side is ``after``, the agents after it
+(``陪同阎红心等一行``: the guest leads the visit). A clause that only lists agents (``郑州市人大常委会副主任蔡红,
+惠济区委副书记、区长丁文霞,……等一同考察``) takes the verb of the clause that follows it.
+
+A body named in the title of a person (``郑州市人大常委会主任胡荃``) is that person's employer, not a
+participant: the person is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg.resources import lexicon_path
+
+CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
+PERSON_ROLE_ORDER = ("presided", "led", "accompanied", "attended", "spoke")
+BODY_ROLE_ORDER = ("organiser", "co_organiser", "visitor", "host", "inspected", "attended")
+
+
+@dataclass(frozen=True)
+class RoleVerb:
+    verb: str
+    side: str  # "before": the verb follows its agents; "after": the verb precedes them
+    person_role: str | None
+    body_role: str | None
+    priority: int
+
+
+@dataclass(frozen=True)
+class Agent:
+    """A person or body occurrence in the text: the name it resolves to and where it stands."""
+
+    name: str
+    kind: str  # "person" | "body"
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class RoleHit:
+    agent: Agent
+    role: str
+    verb: str
+    verb_start: int
+    priority: int
+
+
+def _lines(name: str) -> list[str]:
+    text = lexicon_path(name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def role_verbs() -> tuple[RoleVerb, ...]:
+    verbs = []
+    for line in _lines("role_verbs.tsv"):
+        verb, side, person_role, body_role, priority = line.split("\t")
+        verbs.append(
+            RoleVerb(
+                verb,
+                side,
+                None if person_role == "-" else person_role,
+                None if body_role == "-" else body_role,
+                int(priority),
+            )
+        )
+    return tuple(verbs)
+
+
+@cache
+def participant_nouns() -> tuple[str, ...]:
+    return tuple(line.strip() for line in _lines("participant_nouns.tsv"))
+
+
+@cache
+def noun_suffixes() -> tuple[str, ...]:
+    rows = [line.split("\t") for line in _lines("event_context.tsv")]
+    return tuple(text for kind, text in rows if kind == "noun_suffix")
+
+
+@cache
+def _verb_pattern() -> re.Pattern[str]:
+    words = sorted({v.verb for v in role_verbs()}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, cursor = [], start
+    for match in CLAUSE_BREAK.finditer(text, start, end):
+        if match.start() > cursor:
+            spans.append((cursor, match.start()))
+        cursor = match.end()
+    if cursor < end:
+        spans.append((cursor, end))
+    return spans
+
+
+def _verbs_in(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Role-verb occurrences in ``text[start:end]`` outside agents' names and not used as nouns (调研组)."""
+    found = []
+    for match in _verb_pattern().finditer(text, start, end):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        if text.startswith(noun_suffixes(), match.end()) and match.group(0) not in ("一行", "陪同"):
+            continue
+        found.append((match.start(), match.end(), match.group(0)))
+    return found
+
+
+def _is_list_clause(text: str, clause: tuple[int, int], agents: list[Agent]) -> bool:
+    """A clause that names agents but has no verb of its own ("区长丁文霞," "全区各单位主要负责人,")."""
+    inside = [a for a in agents if clause[0] <= a.start < clause[1]]
+    tail = text[max([a.end for a in inside], default=clause[0]) : clause[1]].strip()
+    if inside and len(tail) <= 2:
+        return True
+    return tail.endswith(participant_nouns())
+
+
+def in_title_chain(text: str, body: Agent, persons: list[Agent]) -> bool:
+    """Whether ``body`` heads the title of a person who follows it closely (``开封市人大常委会主任阎红心``)."""
+    for person in persons:
+        gap = text[body.end : person.start]
+        close = 0 <= person.start - body.end <= 24 and not re.search(r"[，,；;。：:（(]", gap)
+        if close and "等" not in gap and not _verb_pattern().search(gap):
+            return True
+    return False
+
+
+def assign_roles(text: str, start: int, end: int, agents: list[Agent]) -> list[RoleHit]:
+    """Roles of the agents that stand in ``text[start:end]`` (one sentence), by the verbs that govern them."""
+    persons = [a for a in agents if a.kind == "person"]
+    bodies = [a for a in agents if a.kind == "body" and not in_title_chain(text, a, persons)]
+    active = sorted(persons + bodies, key=lambda a: a.start)
+    taken = [(a.start, a.end) for a in agents]
+    clauses = _clauses(text, start, end)
+    verbs_by_clause = [_verbs_in(text, s, e, taken) for s, e in clauses]
+    lexicon = role_verbs()
+    hits: list[RoleHit] = []
+    for agent in active:
+        index = next((i for i, (s, e) in enumerate(clauses) if s <= agent.start < e), None)
+        if index is None:
+            continue
+        candidates: list[tuple[int, int, int, RoleVerb]] = []  # (priority, -distance, verb start, verb)
+        # verbs after the agent in its own clause, then in the clauses that follow a list of agents
+        j = index
+        while j < len(clauses):
+            for v_start, _v_end, word in verbs_by_clause[j]:
+                if v_start < agent.end:
+                    continue
+                for verb in lexicon:
+                    if verb.verb == word and verb.side == "before":
+                        candidates.append((verb.priority, agent.end - v_start, v_start, verb))
+            if candidates or not _is_list_clause(text, clauses[j], active):
+                break
+            j += 1
+        # verbs that govern the agent as their object, in its own clause
+        for v_start, v_end, word in verbs_by_clause[index]:
+            if v_end <= agent.start:
+                for verb in lexicon:
+                    if verb.verb == word and verb.side == "after":
+                        candidates.append((verb.priority, v_end - agent.start, v_start, verb))
+        best: RoleHit | None = None
+        for priority, _distance, v_start, verb in sorted(candidates, key=lambda c: (c[0], c[1]), reverse=True):
+            role = verb.person_role if agent.kind == "person" else verb.body_role
+            if role:
+                best = RoleHit(agent, role, verb.verb, v_start, priority)
+                break
+        if best:
+            hits.append(best)
+    return hits
+
+
+def stronger(role: str, other: str, kind: str) -> bool:
+    order = PERSON_ROLE_ORDER if kind == "person" else BODY_ROLE_ORDER
+    rank = {r: i for i, r in enumerate(order)}
+    return rank.get(role, len(order)) < rank.get(other, len(order))
