@@ -1,0 +1,1 @@
+"""The graph stage: extractions → RDF (rdf), IRIs (iri), files and stores (export), SHACL (validate)."""

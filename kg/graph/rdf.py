@@ -1,0 +1,551 @@
+"""Model objects → RDF triples: the only module that knows how extractions become the graph.
+
+The graph is a set of triples held as N-Triples term strings (``<iri>``, ``"text"@zh``,
+``"0.9"^^<…#decimal>``). That keeps building cheap, makes the graph hashable and sortable into
+one deterministic order, and lets the exporters hand whole files to pyoxigraph's Rust parser and
+serialiser instead of creating millions of Python term objects (see kg.graph.export). The terms
+used are documented in ontology/README.md and defined in ontology/kg.ttl.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kg.graph.iri import IriMinter
+from kg.graph.namespaces import FOAF, KG, ORG, PROV, RDF_TYPE, RDFS_LABEL, SCHEMA, XSD, all_prefixes
+from kg.model import Article, Body, Event, Extraction, Place, Provenance
+from kg.resources import lexicon_path
+from kg.settings import Settings
+
+if TYPE_CHECKING:
+    import rdflib
+
+# --- N-Triples terms ------------------------------------------------------------------------
+
+_LITERAL_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+
+
+def _escape_literal(text: str) -> str:
+    out = []
+    for char in text:
+        if char in _LITERAL_ESCAPES:
+            out.append(_LITERAL_ESCAPES[char])
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\u{ord(char):04X}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def nt_iri(iri: str) -> str:
+    return f"<{iri}>"
+
+
+def nt_text(text: str, lang: str | None = "zh") -> str:
+    """A string literal, language-tagged unless ``lang`` is None."""
+    return f'"{_escape_literal(text)}"@{lang}' if lang else f'"{_escape_literal(text)}"'
+
+
+def nt_typed(lexical: str, datatype: str) -> str:
+    return f'"{_escape_literal(lexical)}"^^<{datatype}>'
+
+
+def nt_integer(value: int) -> str:
+    return nt_typed(str(value), XSD + "integer")
+
+
+def nt_decimal(value: float) -> str:
+    # xsd:decimal has no exponent form: format through Decimal, four places are plenty for a score.
+    text = format(Decimal(str(round(value, 4))).normalize(), "f")
+    return nt_typed(text, XSD + "decimal")
+
+
+# Predicates written first within a subject, so every node reads "what it is, what it is called".
+_PREDICATE_RANK = {nt_iri(RDF_TYPE): "0", nt_iri(RDFS_LABEL): "1"}
+
+
+def _sort_key(triple: tuple[str, str, str]) -> tuple[str, str, str]:
+    subject, predicate, obj = triple
+    # Compare IRIs without their closing '>' so that a node comes before the nodes under it.
+    return subject[1:-1], _PREDICATE_RANK.get(predicate, "2") + predicate, obj
+
+
+class KnowledgeGraph:
+    """A set of RDF triples in N-Triples form, with the prefixes they are written with.
+
+    ``len(graph)`` is the number of distinct triples. ``sorted_triples()`` is the one order every
+    export uses: subjects by IRI, then ``rdf:type``, ``rdfs:label`` and the other predicates.
+    """
+
+    def __init__(self, prefixes: dict[str, str] | None = None) -> None:
+        self.prefixes: dict[str, str] = dict(prefixes or {})
+        self._triples: set[tuple[str, str, str]] = set()
+        self._ntriples: tuple[int, bytes] | None = None  # cached export; triples are only ever added
+
+    def __len__(self) -> int:
+        return len(self._triples)
+
+    def __iter__(self) -> Iterator[tuple[str, str, str]]:
+        return iter(self._triples)
+
+    def __contains__(self, triple: object) -> bool:
+        return triple in self._triples
+
+    def add(self, subject: str, predicate: str, obj: str) -> None:
+        """Add a triple of N-Triples terms (make them with nt_iri, nt_text, nt_typed)."""
+        self._triples.add((subject, predicate, obj))
+
+    def link(self, subject: str, predicate: str, obj: str) -> None:
+        """Add a triple whose three terms are all IRIs (given bare)."""
+        self._triples.add((f"<{subject}>", f"<{predicate}>", f"<{obj}>"))
+
+    def update(self, triples: Iterable[tuple[str, str, str]]) -> None:
+        self._triples.update(triples)
+
+    def sorted_triples(self) -> list[tuple[str, str, str]]:
+        return sorted(self._triples, key=_sort_key)
+
+    def ntriples(self) -> bytes:
+        """The whole graph as N-Triples, one triple a line, in the deterministic order."""
+        if self._ntriples is None or self._ntriples[0] != len(self._triples):
+            text = "".join(f"{s} {p} {o} .\n" for s, p, o in self.sorted_triples())
+            self._ntriples = (len(self._triples), text.encode("utf-8"))
+        return self._ntriples[1]
+
+    def to_rdflib(self) -> rdflib.Graph:
+        """An rdflib copy (for pySHACL and tests); slow for very large graphs."""
+        import rdflib
+
+        graph = rdflib.Graph()
+        graph.parse(data=self.ntriples().decode("utf-8"), format="nt")
+        for prefix, namespace in self.prefixes.items():
+            graph.bind(prefix, namespace, override=True)
+        return graph
+
+    @classmethod
+    def from_terms(cls, triples: Iterable[tuple[object, object, object]], prefixes: dict[str, str]) -> KnowledgeGraph:
+        """From pyoxigraph terms (whose ``str()`` is their N-Triples form)."""
+        graph = cls(prefixes)
+        graph.update((str(s), str(p), str(o)) for s, p, o in triples)
+        return graph
+
+
+# --- vocabulary mappings ----------------------------------------------------------------------
+
+# Body kinds (ontology/lexicon/body_kinds.tsv) → our classes; all are org:Organization as well.
+BODY_CLASSES = {
+    "party_committee": "PartyCommittee",
+    "party": "PartyCommittee",
+    "party_working_committee": "PartyCommittee",
+    "government": "Government",
+    "administrative_committee": "Government",
+    "peoples_congress": "PeoplesCongress",
+    "people_s_congress": "PeoplesCongress",
+    "congress": "PeoplesCongress",
+    "cppcc": "CPPCC",
+    "discipline_inspection": "DisciplineInspection",
+    "discipline": "DisciplineInspection",
+    "supervision_commission": "DisciplineInspection",
+    "court_or_procuratorate": "CourtOrProcuratorate",
+    "court": "CourtOrProcuratorate",
+    "procuratorate": "CourtOrProcuratorate",
+    "judiciary": "CourtOrProcuratorate",
+    "mass_organisation": "MassOrganisation",
+    "mass_organization": "MassOrganisation",
+    "enterprise": "Enterprise",
+    "company": "Enterprise",
+    "bank": "Enterprise",
+    "institution": "Institution",
+    "school": "Institution",
+    "hospital": "Institution",
+    "department": "Department",
+    "bureau": "Department",
+    "office": "Department",
+}
+
+_BODY_CLASS_NAMES = frozenset(BODY_CLASSES.values())
+
+# Place levels → individuals of kg:PlaceLevel. County-level divisions are districts, street
+# offices (街道, 办事处) are towns, communities (社区) are villages: the same rung of the hierarchy.
+PLACE_LEVELS = {
+    "province": "Province",
+    "city": "City",
+    "prefecture": "City",
+    "district": "District",
+    "county": "District",
+    "town": "Town",
+    "township": "Town",
+    "street": "Town",
+    "subdistrict": "Town",
+    "village": "Village",
+    "community": "Village",
+    "site": "Site",
+}
+_LEVEL_RANK = {"Province": 0, "City": 1, "District": 2, "Town": 3, "Village": 4, "Site": 5}
+
+EVENT_CLASSES = {
+    "inspection": "Inspection",
+    "research": "ResearchVisit",
+    "research_visit": "ResearchVisit",
+    "meeting": "Meeting",
+    "study": "StudySession",
+    "study_session": "StudySession",
+    "supervision": "SupervisionTour",
+    "supervision_tour": "SupervisionTour",
+    "campaign": "Campaign",
+    "ceremony": "Ceremony",
+    "drill": "Drill",
+    "other": "OtherEvent",
+}
+
+PARTICIPATION_ROLES = {
+    "led": "Led",
+    "accompanied": "Accompanied",
+    "attended": "Attended",
+    "presided": "Presided",
+    "spoke": "Spoke",
+    "visitor": "Visitor",
+    "host": "Host",
+    "inspected": "Inspected",
+    "organiser": "Organiser",
+    "organizer": "Organiser",
+    "co_organiser": "CoOrganiser",
+    "co_organizer": "CoOrganiser",
+}
+
+
+def _key(kind: str) -> str:
+    return "".join(c if c.isalnum() else "_" for c in kind.strip().lower()).strip("_")
+
+
+@cache
+def _body_classes() -> dict[str, str]:
+    """Kinds → classes: the built-in table, then ontology/lexicon/body_kinds.tsv (kind, class)."""
+    table = dict(BODY_CLASSES)
+    path = lexicon_path("body_kinds.tsv")
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            fields = line.split("\t")
+            if line.startswith("#") or len(fields) < 2:
+                continue
+            table[_key(fields[0])] = fields[1].strip()
+    return table
+
+
+def body_class(kind: str) -> str | None:
+    """Our class for a body kind; None for kinds that are only org:Organization."""
+    name = _body_classes().get(_key(kind))
+    return KG + name if name and name in _BODY_CLASS_NAMES else None
+
+
+def place_level(level: str) -> str | None:
+    name = PLACE_LEVELS.get(_key(level))
+    return KG + name if name else None
+
+
+def event_class(kind: str) -> str:
+    return KG + EVENT_CLASSES.get(_key(kind), "OtherEvent")
+
+
+def participation_role(role: str) -> str:
+    # An unknown role is still a participation: it falls back to the most general role.
+    return KG + PARTICIPATION_ROLES.get(_key(role), "Attended")
+
+
+# --- building ---------------------------------------------------------------------------------
+
+_TYPE = nt_iri(RDF_TYPE)
+_LABEL = nt_iri(RDFS_LABEL)
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    """The most frequent non-empty value, ties broken alphabetically (deterministic)."""
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return None
+    return min(counts, key=lambda v: (-counts[v], v))
+
+
+class _GraphBuilder:
+    """Turns extractions into triples; merges what several articles say about one node."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.iri = IriMinter(settings.base_iri)
+        self.graph = KnowledgeGraph(all_prefixes(settings.base_iri))
+        self.bodies: dict[str, list[Body]] = defaultdict(list)
+        self.places: dict[str, list[Place]] = defaultdict(list)
+        self.person_names: dict[str, str] = {}
+        # post IRI → its reports (article id, start, provenance, article)
+        self.post_sources: dict[str, list[tuple[str, int, Provenance, Article]]] = defaultdict(list)
+
+    # small helpers
+
+    def typed_node(self, iri: str, classes: Iterable[str], label: str) -> None:
+        subject = nt_iri(iri)
+        for cls in classes:
+            self.graph.add(subject, _TYPE, nt_iri(cls))
+        self.graph.add(subject, _LABEL, nt_text(label))
+
+    def text(self, subject: str, predicate: str, text: str | None, lang: str | None = "zh") -> None:
+        if text:
+            self.graph.add(nt_iri(subject), nt_iri(predicate), nt_text(text, lang))
+
+    def provenance(self, subject: str, provenance: Provenance, article: Article) -> None:
+        """prov:wasDerivedFrom, the evidence sentence, the fact's span, the rule and the confidence."""
+        node = nt_iri(subject)
+        self.graph.link(subject, PROV + "wasDerivedFrom", self.iri.article(article.id))
+        evidence = _evidence(provenance, article)
+        if evidence:
+            self.graph.add(node, nt_iri(KG + "evidence"), nt_text(evidence))
+        self.graph.add(node, nt_iri(KG + "evidenceStart"), nt_integer(provenance.start))
+        self.graph.add(node, nt_iri(KG + "evidenceEnd"), nt_integer(provenance.end))
+        self.graph.add(node, nt_iri(KG + "extractor"), nt_text(provenance.rule, None))
+        self.graph.add(node, nt_iri(KG + "confidence"), nt_decimal(provenance.confidence))
+
+    def person(self, key: str, name: str) -> str:
+        iri = self.iri.person(key)
+        if key not in self.person_names:
+            self.person_names[key] = name
+            self.typed_node(iri, [FOAF + "Person"], name)
+            self.text(iri, FOAF + "name", name)
+        return iri
+
+    def body(self, name: str) -> str:
+        self.bodies.setdefault(name, [])
+        return self.iri.body(name)
+
+    def place(self, name: str) -> str:
+        self.places.setdefault(name, [])
+        return self.iri.place(name)
+
+    # the parts of an extraction
+
+    def add_extraction(self, extraction: Extraction) -> None:
+        article = extraction.article
+        article_iri = self.add_article(article)
+        for body in extraction.bodies:
+            self.bodies[body.name].append(body)
+            self.graph.link(article_iri, SCHEMA + "mentions", self.body(body.name))
+        for place in extraction.places:
+            self.places[place.name].append(place)
+            self.graph.link(article_iri, SCHEMA + "mentions", self.place(place.name))
+        keys_by_name: dict[str, str] = {}
+        for person in extraction.persons:
+            key = person.key or person.name
+            keys_by_name.setdefault(person.name, key)
+            person_iri = self.person(key, person.name)
+            self.graph.link(article_iri, SCHEMA + "mentions", person_iri)
+            for post in person.posts:
+                self.add_post(key, person_iri, post.title, post.body, post.representative, post.provenance, article)
+        used: set[int] = set()
+        for index, event in enumerate(extraction.events):
+            # Ordinals name events; if the extractor left them equal, the list position does.
+            ordinal = event.ordinal if event.ordinal not in used else index
+            while ordinal in used:
+                ordinal += 1
+            used.add(ordinal)
+            event_iri = self.add_event(event, ordinal, article, keys_by_name)
+            self.graph.link(article_iri, SCHEMA + "mentions", event_iri)
+
+    def add_article(self, article: Article) -> str:
+        iri = self.iri.article(article.id)
+        self.typed_node(iri, [SCHEMA + "NewsArticle"], article.headline or article.id)
+        self.text(iri, SCHEMA + "headline", article.headline)
+        self.text(iri, SCHEMA + "alternativeHeadline", article.subtitle)
+        self.text(iri, SCHEMA + "articleBody", article.text)
+        self.text(iri, KG + "articleId", article.id, None)
+        self.graph.add(nt_iri(iri), nt_iri(KG + "position"), nt_integer(article.position))
+        file_name = Path(article.file).name
+        page = self.iri.page(Path(article.file).stem)
+        self.graph.link(iri, SCHEMA + "isPartOf", page)
+        self.typed_node(page, [KG + "Page"], file_name)
+        self.text(page, KG + "file", file_name, None)
+        self.text(page, KG + "pageTitle", article.page_title)
+        published = self.settings.page_dates.get(file_name) or self.settings.page_dates.get(Path(article.file).stem)
+        if published:
+            datatype = XSD + "date" if len(published) == 10 else XSD + "string"
+            self.graph.add(nt_iri(iri), nt_iri(SCHEMA + "datePublished"), nt_typed(published, datatype))
+        for reporter in article.reporters:
+            self.graph.link(iri, SCHEMA + "author", self.person(reporter, reporter))
+        for correspondent in article.correspondents:
+            self.graph.link(iri, KG + "correspondent", self.person(correspondent, correspondent))
+        return iri
+
+    def add_post(
+        self,
+        person_key: str,
+        person_iri: str,
+        title: str,
+        body: str | None,
+        representative: bool,
+        provenance: Provenance,
+        article: Article,
+    ) -> None:
+        post_iri = self.iri.post(person_key, body, title)
+        role_iri = self.iri.role(title)
+        self.typed_node(role_iri, [ORG + "Role"], title)
+        label = f"{body}{title}" if body else title
+        if representative:
+            self.typed_node(post_iri, [ORG + "Membership"], label)
+            self.graph.link(post_iri, ORG + "member", person_iri)
+            self.graph.link(person_iri, ORG + "hasMembership", post_iri)
+            if body:
+                self.graph.link(post_iri, ORG + "organization", self.body(body))
+                self.graph.link(person_iri, ORG + "memberOf", self.body(body))
+        else:
+            self.typed_node(post_iri, [ORG + "Post"], label)
+            self.graph.link(post_iri, ORG + "heldBy", person_iri)
+            self.graph.link(person_iri, ORG + "holds", post_iri)
+            if body:
+                self.graph.link(post_iri, ORG + "postIn", self.body(body))
+        self.graph.link(post_iri, ORG + "role", role_iri)
+        # Several articles may report the same post: each report is a qualified derivation; the
+        # flat provenance properties of the post come from its first report (see _primary_sources).
+        source = self.iri.post_source(post_iri, article.id, provenance.start)
+        self.graph.link(post_iri, PROV + "qualifiedDerivation", source)
+        self.graph.link(source, RDF_TYPE, PROV + "Derivation")
+        self.graph.link(source, PROV + "entity", self.iri.article(article.id))
+        self.provenance(source, provenance, article)
+        self.post_sources[post_iri].append((article.id, provenance.start, provenance, article))
+
+    def add_event(self, event: Event, ordinal: int, article: Article, keys_by_name: dict[str, str]) -> str:
+        iri = self.iri.event(article.id, ordinal)
+        node = nt_iri(iri)
+        date_text = event.date.text if event.date else ""
+        label = " ".join(part for part in (date_text, event.places[0] if event.places else "", event.trigger) if part)
+        self.typed_node(iri, [SCHEMA + "Event", event_class(event.kind)], label or event.trigger or "event")
+        self.text(iri, KG + "trigger", event.trigger)
+        self.provenance(iri, event.provenance, article)
+        if event.date:
+            self.text(iri, KG + "dateText", event.date.text)
+            if event.date.part_of_day:
+                self.text(iri, KG + "partOfDay", event.date.part_of_day, None)
+            if event.date.relative:
+                self.graph.add(node, nt_iri(KG + "relativeDate"), nt_typed("true", XSD + "boolean"))
+            iso = self._iso_date(event, article)
+            if iso:
+                datatype = XSD + "gMonthDay" if iso.startswith("--") else XSD + "date"
+                self.graph.add(node, nt_iri(SCHEMA + "startDate"), nt_typed(iso, datatype))
+        for position, place in enumerate(event.places):
+            place_iri = self.place(place)
+            self.graph.link(iri, SCHEMA + "location", place_iri)
+            if position == 0:
+                self.graph.link(iri, KG + "primaryLocation", place_iri)
+        for number, participation in enumerate(event.participants, start=1):
+            if participation.agent_type == "body":
+                agent = self.body(participation.agent)
+            else:
+                key = keys_by_name.get(participation.agent, participation.agent)
+                agent = self.person(key, participation.agent)
+            role = participation_role(participation.role)
+            part_iri = self.iri.participation(iri, number)
+            self.graph.link(part_iri, RDF_TYPE, KG + "Participation")
+            self.graph.add(nt_iri(part_iri), _LABEL, nt_text(f"{participation.agent} {_ROLE_LABELS[role]}"))
+            self.graph.link(part_iri, KG + "agent", agent)
+            self.graph.link(part_iri, KG + "role", role)
+            self.provenance(part_iri, participation.provenance, article)
+            self.graph.link(iri, KG + "participation", part_iri)
+            self.graph.link(iri, SCHEMA + "attendee", agent)
+            if role == KG + "Organiser":
+                self.graph.link(iri, SCHEMA + "organizer", agent)
+        return iri
+
+    def _iso_date(self, event: Event, article: Article) -> str | None:
+        """The event's ISO date; a missing year comes from --page-dates or --year when given."""
+        date = event.date
+        if date is None or date.month is None or date.day is None:
+            return None
+        year = date.year
+        if year is None:
+            file_name = Path(article.file).name
+            published = self.settings.page_dates.get(file_name) or self.settings.page_dates.get(Path(file_name).stem)
+            if published and published[:4].isdigit():
+                year = int(published[:4])
+            elif self.settings.year:
+                year = self.settings.year
+        if year is None:
+            return date.iso()
+        return f"{year:04d}-{date.month:02d}-{date.day:02d}"
+
+    # nodes that several articles describe, written once all articles are in
+
+    def finish(self) -> KnowledgeGraph:
+        for post_iri, sources in self.post_sources.items():
+            _, _, provenance, article = min(sources, key=lambda s: (s[0], s[1]))
+            self.provenance(post_iri, provenance, article)
+            for article_id, *_ in sources:
+                self.graph.link(post_iri, PROV + "wasDerivedFrom", self.iri.article(article_id))
+        for name in sorted(self.bodies):
+            self.add_body(name, self.bodies[name])
+        # Bodies may name places that no article listed: those were registered while adding bodies.
+        for name in sorted(self.places):
+            self.add_place(name, self.places[name])
+        return self.graph
+
+    def add_body(self, name: str, reports: list[Body]) -> None:
+        iri = self.iri.body(name)
+        chosen = _most_common(body_class(b.kind) for b in reports)
+        classes = [ORG + "Organization"] + ([chosen] if chosen else [])
+        self.typed_node(iri, classes, name)
+        parent = _most_common(b.parent for b in reports if b.parent != name)
+        if parent:
+            self.graph.link(iri, ORG + "subOrganizationOf", self.iri.body(parent))
+            if parent not in self.bodies:
+                self.bodies[parent] = []
+                self.add_body(parent, [])
+        place = _most_common(b.place for b in reports)
+        if place:
+            self.graph.link(iri, KG + "inPlace", self.place(place))
+
+    def add_place(self, name: str, reports: list[Place]) -> None:
+        iri = self.iri.place(name)
+        self.typed_node(iri, [SCHEMA + "Place"], name)
+        levels = [place_level(p.level) for p in reports]
+        known = [level for level in levels if level]
+        if known:
+            # The most specific claim loses to any administrative level: "site" is the default.
+            administrative = [lv for lv in known if not lv.endswith("Site")]
+            level = _most_common(administrative) or _most_common(known)
+            if level:
+                self.graph.link(iri, KG + "level", level)
+        parent = _most_common(p.parent for p in reports if p.parent != name)
+        if parent:
+            self.graph.link(iri, SCHEMA + "containedInPlace", self.iri.place(parent))
+            if parent not in self.places:
+                self.places[parent] = []
+                self.add_place(parent, [])
+
+
+_ROLE_LABELS = {
+    KG + "Led": "带队",
+    KG + "Accompanied": "陪同",
+    KG + "Attended": "参加",
+    KG + "Presided": "主持",
+    KG + "Spoke": "讲话",
+    KG + "Visitor": "来访",
+    KG + "Host": "接待",
+    KG + "Inspected": "被检查",
+    KG + "Organiser": "主办",
+    KG + "CoOrganiser": "承办",
+}
+
+
+def _evidence(provenance: Provenance, article: Article) -> str:
+    """The sentence the fact was read from, or the fact's own span when it has no sentence."""
+    if 0 <= provenance.sentence < len(article.sentences):
+        return article.sentences[provenance.sentence].text
+    return article.text[max(provenance.start, 0) : max(provenance.end, 0)]
+
+
+def build_graph(extractions: list[Extraction], settings: Settings) -> KnowledgeGraph:
+    """The RDF graph of resolved extractions (len() is the number of triples)."""
+    builder = _GraphBuilder(settings)
+    for extraction in sorted(extractions, key=lambda x: x.article.id):
+        builder.add_extraction(extraction)
+    return builder.finish()
