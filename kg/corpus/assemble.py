@@ -1,0 +1,117 @@
+"""From an article's lines to a :class:`kg.model.Article`: repaired paragraphs, offsets, id.
+
+Broken print lines are joined: a line that does not end its paragraph (。！？… or a closing quote
+after one) continues on the next line, however many blank lines lay between them, so
+``郑州市人`` / ``大常委会副主任蔡红`` becomes ``郑州市人大常委会副主任蔡红``. Headlines and bylines
+were set apart before this step, so they are never glued to body text.
+
+The article text is the headline line, the subtitle line (if any), then the paragraphs, joined by
+``\\n``; the byline is not part of it, and neither is a bare ``本报讯`` dateline (one that names a
+place or date, ``本报北京4月8日电``, is kept). Every span and sentence offset indexes that text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import PurePath
+
+from kg.corpus.lines import Line, display_width, ends_paragraph, join_broken
+from kg.corpus.segment import ArticleBlock
+from kg.corpus.sentences import split_sentences
+from kg.model import Article, Sentence, Span
+
+_KICKER_PART_WIDTH = 10
+
+
+def _is_kicker(line: str) -> bool:
+    """A line of short parallel phrases (``学“长霞” 铸初心``): a kicker above the main title."""
+    parts = line.split(" ")
+    return len(parts) >= 2 and all(display_width(part) <= _KICKER_PART_WIDTH for part in parts)
+
+
+def choose_headline(lines: list[str], heading_index: int | None) -> tuple[str, str | None]:
+    """(headline, subtitle) from the headline lines.
+
+    A Markdown heading is the headline. Otherwise the first line is, unless it is a kicker of
+    short parallel phrases above a plain title line, in which case the title line is. The other
+    lines, in page order, make the subtitle.
+    """
+    if not lines:
+        return "", None
+    if heading_index is not None:
+        main = heading_index
+    elif len(lines) >= 2 and _is_kicker(lines[0]) and " " not in lines[1]:
+        main = 1
+    else:
+        main = 0
+    others = [line for position, line in enumerate(lines) if position != main]
+    return lines[main], " ".join(others) or None
+
+
+def _lead_text(line: Line) -> str:
+    """The lead line without its dateline's byline brackets (and without a bare ``本报讯``)."""
+    dateline = line.dateline
+    if dateline is None:
+        return line.text
+    rest = line.text[dateline.end :].strip()
+    if dateline.plain:
+        return rest
+    head = line.text[: dateline.dateline_end]
+    return f"{head} {rest}".strip() if rest else head
+
+
+def repair_paragraphs(lines: list[Line]) -> list[str]:
+    """Join lines broken by the layout into paragraphs; keep real paragraph breaks."""
+    paragraphs: list[str] = []
+    for line in lines:
+        text = _lead_text(line) if line.kind == "lead" else line.text
+        if not text:
+            continue
+        if paragraphs and not ends_paragraph(paragraphs[-1]):
+            paragraphs[-1] = join_broken(paragraphs[-1], text)
+        else:
+            paragraphs.append(text)
+    return paragraphs
+
+
+def page_stem(file: str) -> str:
+    return "stdin" if file == "-" else PurePath(file).stem
+
+
+def build_article(block: ArticleBlock, file: str, position: int) -> Article | None:
+    """The article of ``block`` (position-th on its page), or None when it holds no text at all."""
+    headline, subtitle = choose_headline(block.headline_lines, block.heading_index)
+    blocks: list[tuple[str, str]] = []
+    if headline:
+        blocks.append((headline, "headline"))
+    if subtitle:
+        blocks.append((subtitle, "subtitle"))
+    for index, paragraph in enumerate(repair_paragraphs(block.lines)):
+        blocks.append((paragraph, "lead" if index == 0 else "body"))
+    if not blocks:
+        return None
+    spans: list[Span] = []
+    start = 0
+    for content, kind in blocks:
+        spans.append(Span(start, start + len(content), kind))
+        start += len(content) + 1
+    text = "\n".join(content for content, _ in blocks)
+    sentences: list[Sentence] = []
+    for paragraph_index, span in enumerate(spans):
+        for begin, end in split_sentences(text[span.start : span.end], offset=span.start):
+            sentences.append(Sentence(len(sentences), begin, end, paragraph_index, text[begin:end]))
+    content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return Article(
+        id=f"{page_stem(file)}-{position}-{content_hash[:8]}",
+        file=file,
+        position=position,
+        headline=headline,
+        text=text,
+        subtitle=subtitle,
+        page_title=block.page_title,
+        paragraphs=spans,
+        sentences=sentences,
+        reporters=list(block.byline.reporters),
+        correspondents=list(block.byline.correspondents),
+        content_hash=content_hash,
+    )

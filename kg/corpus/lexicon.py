@@ -1,0 +1,52 @@
+"""The corpus layer's small word lists (byline roles, credits, media, dateline sources).
+
+They live as plain files in ``kg/corpus/data/`` (one entry a line, ``#`` comments), so a user adds
+a line instead of changing code. Each list is read once.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def read_entries(name: str) -> list[str]:
+    """The non-comment, non-blank lines of a data file, stripped, in file order."""
+    entries = []
+    for raw in (DATA_DIR / name).read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if line and not line.startswith("#"):
+            entries.append(line)
+    return entries
+
+
+@cache
+def byline_roles() -> dict[str, str]:
+    """Role word → ``reporter`` or ``correspondent``."""
+    roles = {}
+    for entry in read_entries("byline_roles.tsv"):
+        word, _, kind = entry.partition("\t")
+        roles[word.strip()] = kind.strip() or "reporter"
+    return roles
+
+
+@cache
+def byline_credits() -> tuple[str, ...]:
+    return tuple(read_entries("byline_credits.txt"))
+
+
+@cache
+def media_suffixes() -> tuple[str, ...]:
+    return tuple(read_entries("media_suffixes.txt"))
+
+
+@cache
+def dateline_sources() -> tuple[str, ...]:
+    return tuple(read_entries("dateline_sources.txt"))
+
+
+def longest_first(words: list[str] | tuple[str, ...]) -> list[str]:
+    """Words ordered so that a regular-expression alternation prefers the longest match."""
+    return sorted(set(words), key=lambda word: (-len(word), word))

@@ -1,0 +1,26 @@
+"""Character-level clean-up of a decoded page, before any line is interpreted.
+
+- CRLF and lone CR become LF; Unicode line/paragraph separators too.
+- Zero-width characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM) are removed: they sit inside words.
+- Non-breaking, ideographic (U+3000) and other typographic spaces, tabs, and stray control
+  characters become an ordinary space.
+- Chinese punctuation, full-width or half-width, is kept exactly as it is.
+"""
+
+from __future__ import annotations
+
+_REMOVED = "\u200b\u200c\u200d\u2060\ufeff\u180e\u00ad"
+_TO_SPACE = (
+    "\t\x0b\x0c\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+    + "".join(chr(code) for code in range(0x00, 0x20) if chr(code) not in "\t\n\x0b\x0c\r")
+    + "".join(chr(code) for code in range(0x7F, 0xA0))
+)
+
+_TABLE: dict[int, str | None] = {ord(char): None for char in _REMOVED}
+_TABLE.update({ord(char): " " for char in _TO_SPACE})
+_TABLE.update({0x2028: "\n", 0x2029: "\n", 0x85: "\n"})
+
+
+def normalise_text(text: str) -> str:
+    """The page with uniform line breaks and spaces (see the module docstring)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_TABLE)
