@@ -1,0 +1,185 @@
+"""Bodies: organisations under their normalised full names, with kind, parent and division.
+
+A body's name is units (see :mod:`kg.extract.mentions`): an optional place (惠济区, 郑州) or
+abbreviation (区, 市), free characters, and body suffixes (委, 人大常委会, 组织部, 局, 支行 …) from
+``body_suffixes.tsv``. Normalising a name:
+
+- an abbreviation becomes the division it means (区人大常委会 → 惠济区人大常委会), see
+  :func:`kg.extract.places.resolve_abbreviation`; a doubled one is dropped (高新区区党工委 → 高新区党工委);
+- an elliptical name that is only suffix words (组织部, 管委会, 纪委) is completed from the body before
+  it in a title chain: ``attach=parent`` words become part of that body (区委 + 组织部), ``attach=place``
+  words stand on its division (中原区 + 纪委); outside a chain, ``attach=place`` words stand on the
+  division the article is about;
+- the parent is the name up to the body suffix before the last one (惠济区委组织部 → 惠济区委,
+  郑州市政务办党组 → 郑州市政务办, 郑州银行惠济支行 → 郑州银行).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.extract.lexicon import ABBREVIATION_LEVELS
+from kg.extract.mentions import CLAUSE_BREAKS, Doc, is_han
+from kg.extract.places import article_division, resolve_abbreviation
+from kg.model import Body
+
+MAX_FREE = 10  # free characters before a body suffix (政务服务和大数据管理局)
+PARTY_TITLES = frozenset({"书记", "副书记", "委员", "成员", "常委", "第一书记"})
+
+
+@dataclass(frozen=True)
+class BodyRef:
+    name: str
+    kind: str
+    parent: str | None
+    place: str | None
+
+
+def body_from_name(doc: Doc, name: str, place: str | None = None) -> BodyRef:
+    """A normalised name's kind, parent and division, and register it in the document."""
+    lex = doc.lex
+    known = lex.known_bodies.get(name)
+    if known is not None:
+        name = known.name
+    kind = lex.body_kind(name)
+    units = [(m.start(), m.end(), lex.unit_kinds[m.group()]) for m in lex.unit_regex.finditer(name)]
+    body_ends = [end for _start, end, kind_ in units if kind_ in ("B", "K") and end < len(name)]
+    parent = None
+    if body_ends:
+        candidate = name[: body_ends[-1]]
+        first_place_end = units[0][1] if units and units[0][2] == "P" and units[0][0] == 0 else 0
+        if len(candidate) > first_place_end and candidate not in lex.non_bodies:
+            parent = candidate
+    if place is None and units and units[0][0] == 0 and units[0][2] == "P":
+        place = lex.canonical_place(name[: units[0][1]])
+    if place is None and name and name[0] in ABBREVIATION_LEVELS:
+        place = None
+    ref = BodyRef(name, kind, parent, place)
+    if name not in doc.bodies:
+        doc.bodies[name] = Body(name=name, kind=kind, parent=parent, place=place)
+    if parent and parent not in doc.bodies:
+        body_from_name(doc, parent, place)
+    return ref
+
+
+def is_elliptical(doc: Doc, text: str) -> bool:
+    """Whether ``text`` is only body suffix words (组织部, 纪委监委, 管委会): a name to complete."""
+    if not text:
+        return False
+    units = list(doc.lex.unit_regex.finditer(text))
+    covered = sum(m.end() - m.start() for m in units if doc.lex.unit_kinds[m.group()] == "B")
+    return covered == len(text)
+
+
+def normalise_body(
+    doc: Doc, start: int, end: int, previous: BodyRef | None = None, chain_place: str | None = None
+) -> BodyRef | None:
+    """The body the span ``text[start:end]`` names, completed from the chain and the article."""
+    lex = doc.lex
+    raw = doc.text[start:end]
+    if not raw:
+        return None
+    known = lex.known_bodies.get(raw)
+    if known is not None:
+        return body_from_name(doc, known.name)
+    first = doc.unit_starting.get(start)
+    place: str | None = None
+    name = raw
+    if first is not None and first.kind == "P" and first.end <= end:
+        place = lex.canonical_place(first.text)
+        rest = doc.text[first.end : end]
+        level = lex.place_level(place)
+        # 高新区区党工委: an abbreviation of the same level right after the place repeats it.
+        if rest[:1] in ABBREVIATION_LEVELS and ABBREVIATION_LEVELS[rest[0]] == level and len(rest) > 1:
+            name = first.text + rest[1:]
+    elif raw[0] in ABBREVIATION_LEVELS and len(raw) > 1 and not (first is not None and first.kind == "P"):
+        level = ABBREVIATION_LEVELS[raw[0]]
+        place = None
+        if chain_place and lex.place_level(chain_place) == level:
+            place = chain_place
+        else:
+            place = resolve_abbreviation(doc, raw[0], start)
+        if place is not None:
+            name = place + raw[1:]
+    elif is_elliptical(doc, raw):
+        suffix = lex.body_suffix_of(raw)
+        attach = suffix[1].attach if suffix else "place"
+        first_unit = next(iter(lex.unit_regex.finditer(raw)), None)
+        if first_unit is not None:
+            attach = lex.body_suffixes.get(first_unit.group(), suffix[1] if suffix else None).attach \
+                if first_unit.group() in lex.body_suffixes else attach
+        if attach == "parent" and previous is not None:
+            name = previous.name + raw
+            place = previous.place
+        else:
+            place = (previous.place if previous is not None else None) or chain_place
+            if place is None and attach == "place":
+                place = article_division(doc, "district") or doc.settings.home_city
+            if place is not None:
+                name = place + raw
+    if name in lex.non_bodies:
+        return None
+    return body_from_name(doc, name, place)
+
+
+def find_body_mentions(doc: Doc) -> None:
+    """Add ORG mentions (and their bodies) for body names anywhere in the text."""
+    lex = doc.lex
+    text = doc.text
+    spans: list[tuple[int, int]] = []
+    for unit in doc.units:
+        if unit.kind not in ("B", "K"):
+            continue
+        if unit.kind == "B" and len(unit.text) == 1 and _broken_suffix(doc, unit.end):
+            continue
+        start = _name_start(doc, unit.start) if unit.kind == "B" else unit.start
+        if start is None:
+            continue
+        if spans and spans[-1][1] >= start and spans[-1][0] <= start:
+            # runs on from the body before it (中原区纪委监委 + 机关党委): one name
+            start = spans[-1][0]
+            spans.pop()
+        spans.append((start, unit.end))
+    for start, end in spans:
+        name = text[start:end]
+        if name in lex.non_bodies or (len(name) <= 2 and any(name.endswith(w) for w in lex.non_bodies)):
+            continue
+        if all(not is_han(c) for c in name):
+            continue
+        doc.add_mention("ORG", start, end, "rule:body-suffix")
+        normalise_body(doc, start, end)
+
+
+def _broken_suffix(doc: Doc, end: int) -> bool:
+    """部门, 处理, 办事 …: a one-character suffix that is the start of another word."""
+    text = doc.text
+    return any(text[end - 1 : end - 1 + k] in doc.lex.non_bodies for k in (2, 3))
+
+
+def _name_start(doc: Doc, suffix_start: int) -> int | None:
+    """Where a body name ending in the suffix at ``suffix_start`` begins (None: no name)."""
+    text = doc.text
+    pos = suffix_start
+    free = 0
+    while pos > 0:
+        unit = doc.unit_ending.get(pos)
+        if unit is not None and unit.kind in ("P", "B", "K"):
+            pos = unit.start
+            free = 0
+            continue
+        if unit is not None and unit.kind == "T":
+            break
+        char = text[pos - 1]
+        if char in CLAUSE_BREAKS or not is_han(char):
+            break
+        if doc.stop_ending_at(pos):
+            break
+        if free >= MAX_FREE:
+            return None
+        pos -= 1
+        free += 1
+    suffix = doc.unit_starting.get(suffix_start)
+    if pos == suffix_start and suffix is not None and len(suffix.text) == 1:
+        return None  # a lone 局 or 办 is no name
+    # A leading abbreviation (区, 市) only counts at the start: 城市管理局 keeps its 城.
+    return pos

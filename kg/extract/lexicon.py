@@ -1,0 +1,219 @@
+"""The extractor's knowledge, read once per process from ``ontology/lexicon/`` and compiled.
+
+Every rule in :mod:`kg.extract` looks words up here; nothing about titles, bodies or places is
+hard-coded. A user adds a line to a lexicon file and the next run knows it. Files are plain text,
+one entry a line, ``#`` starts a comment; ``.tsv`` files have tab-separated columns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from kg.resources import lexicon_path
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+HAN_RE = re.compile(f"[{HAN}]")
+# Division levels that an abbreviation character stands for (区委 → the article's district's 委).
+ABBREVIATION_LEVELS: dict[str, str] = {"省": "province", "市": "city", "区": "district", "县": "district",
+                                       "镇": "town", "乡": "town"}
+
+
+def read_entries(name: str) -> list[str]:
+    """Entries of a one-entry-a-line lexicon file (comments and blank lines dropped)."""
+    return [row[0] for row in read_rows(name)]
+
+
+def read_rows(name: str) -> list[list[str]]:
+    """Rows of a lexicon file, split on tabs, comments and blank lines dropped."""
+    path: Path = lexicon_path(name)
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+@dataclass(frozen=True)
+class KnownPlace:
+    name: str
+    level: str
+    parent: str | None
+
+
+@dataclass(frozen=True)
+class BodySuffix:
+    kind: str
+    attach: str  # "place" | "parent"
+
+
+@dataclass(frozen=True)
+class KnownBody:
+    name: str
+    kind: str
+
+
+@dataclass
+class Lexicon:
+    """All word lists, with the matchers compiled from them."""
+
+    single_surnames: frozenset[str]
+    compound_surnames: frozenset[str]
+    titles: frozenset[str]
+    title_bodies: dict[str, str]
+    representative: frozenset[tuple[str, str]]
+    body_suffixes: dict[str, BodySuffix]
+    known_bodies: dict[str, KnownBody]  # name or alias -> body
+    place_suffixes: dict[str, str]  # suffix -> level
+    known_places: dict[str, KnownPlace]  # canonical name -> place
+    place_aliases: dict[str, str]  # alias -> canonical name
+    standalone_aliases: frozenset[str]  # aliases that are place mentions on their own (郑州, 河南)
+    name_followers: frozenset[str]
+    name_preceders: frozenset[str]
+    left_stops: frozenset[str]
+    descriptors: frozenset[str]
+    body_kind_classes: dict[str, str]
+    non_bodies: frozenset[str]
+    non_places: frozenset[str]
+    non_names: frozenset[str]
+    # compiled
+    unit_regex: re.Pattern[str] = field(init=False, repr=False)
+    max_follower: int = field(init=False)
+    max_preceder: int = field(init=False)
+    max_stop: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        # One alternation, longest first, over every word that is a unit of a body or place name or a
+        # title: at each position the longest entry wins, so 人大常委会 is one unit, not 人大 + 常委 + 会.
+        words: dict[str, str] = {}
+        for suffix in self.body_suffixes:
+            words.setdefault(suffix, "B")
+        for name in self.known_bodies:
+            words[name] = "K"
+        for alias in self.place_aliases:
+            words[alias] = "P"
+        for title in self.titles:
+            words.setdefault(title, "T")
+        self.unit_kinds = words
+        ordered = sorted(words, key=lambda w: (-len(w), w))
+        self.unit_regex = re.compile("|".join(re.escape(w) for w in ordered))
+        self.max_follower = max(map(len, self.name_followers))
+        self.max_preceder = max(map(len, self.name_preceders))
+        self.max_stop = max(map(len, self.left_stops))
+        self.place_suffix_list = sorted(self.place_suffixes, key=len, reverse=True)
+        self.body_suffix_list = sorted(self.body_suffixes, key=len, reverse=True)
+
+    # --- look-ups ------------------------------------------------------------------------------
+
+    def is_surname_start(self, text: str, pos: int) -> int:
+        """Length of the surname starting at ``pos`` (2 for 欧阳, 1 for 王), 0 when none does."""
+        if text[pos : pos + 2] in self.compound_surnames:
+            return 2
+        return 1 if pos < len(text) and text[pos] in self.single_surnames else 0
+
+    def body_suffix_of(self, name: str) -> tuple[str, BodySuffix] | None:
+        """The longest body suffix ``name`` ends with."""
+        for suffix in self.body_suffix_list:
+            if name.endswith(suffix):
+                return suffix, self.body_suffixes[suffix]
+        return None
+
+    def body_kind(self, name: str) -> str:
+        known = self.known_bodies.get(name)
+        if known:
+            return known.kind
+        found = self.body_suffix_of(name)
+        return found[1].kind if found else "other"
+
+    def place_level(self, name: str) -> str | None:
+        canonical = self.place_aliases.get(name, name)
+        known = self.known_places.get(canonical)
+        if known:
+            return known.level
+        for suffix in self.place_suffix_list:
+            if name.endswith(suffix) and len(name) > len(suffix):
+                return self.place_suffixes[suffix]
+        return None
+
+    def canonical_place(self, name: str) -> str:
+        return self.place_aliases.get(name, name)
+
+    def title_body(self, title: str) -> str | None:
+        return self.title_bodies.get(title)
+
+    def is_representative(self, kind: str, title: str) -> bool:
+        return (kind, title) in self.representative
+
+
+def _expand_titles(base: list[str], modifiers: list[str]) -> frozenset[str]:
+    titles = set(base)
+    for title in base:
+        for modifier in modifiers:
+            if not title.startswith(modifier):
+                titles.add(modifier + title)
+    return frozenset(titles)
+
+
+def base_title(title: str, modifiers: list[str] | None = None) -> str:
+    """``常务副主任`` → ``主任``: the title without its modifiers."""
+    for modifier in sorted(modifiers or read_entries("title_modifiers.txt"), key=len, reverse=True):
+        if title.startswith(modifier) and len(title) > len(modifier) + 1:
+            return title[len(modifier) :]
+    return title
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """Read and compile every lexicon file (once per process)."""
+    surnames = read_entries("surnames.txt")
+    modifiers = read_entries("title_modifiers.txt")
+    titles = _expand_titles(read_entries("titles.txt"), modifiers)
+    title_bodies: dict[str, str] = {}
+    for title, body in read_rows("title_bodies.tsv"):
+        title_bodies[title] = body
+        for modifier in modifiers:
+            title_bodies.setdefault(modifier + title, body)
+    body_suffixes = {row[0]: BodySuffix(kind=row[1], attach=row[2]) for row in read_rows("body_suffixes.tsv")}
+    known_bodies: dict[str, KnownBody] = {}
+    for row in read_rows("known_bodies.tsv"):
+        body = KnownBody(name=row[0], kind=row[1])
+        known_bodies[row[0]] = body
+        for alias in (row[2].split(",") if len(row) > 2 and row[2] else []):
+            known_bodies[alias] = body
+    known_places: dict[str, KnownPlace] = {}
+    aliases: dict[str, str] = {}
+    standalone: set[str] = set()
+    for row in read_rows("known_places.tsv"):
+        name, level = row[0], row[1]
+        parent = row[2] if len(row) > 2 and row[2] else None
+        known_places[name] = KnownPlace(name, level, parent)
+        aliases[name] = name
+        for alias in (row[3].split(",") if len(row) > 3 and row[3] else []):
+            aliases.setdefault(alias, name)
+            if level in ("province", "city", "country") or len(alias) > 2:
+                standalone.add(alias)
+    body_kind_classes = {row[0]: row[1] for row in read_rows("body_kinds.tsv")}
+    return Lexicon(
+        single_surnames=frozenset(s for s in surnames if len(s) == 1),
+        compound_surnames=frozenset(s for s in surnames if len(s) > 1),
+        titles=titles,
+        title_bodies=title_bodies,
+        representative=frozenset((row[0], row[1]) for row in read_rows("representative.tsv")),
+        body_suffixes=body_suffixes,
+        known_bodies=known_bodies,
+        place_suffixes={row[0]: row[1] for row in read_rows("place_suffixes.tsv")},
+        known_places=known_places,
+        place_aliases=aliases,
+        standalone_aliases=frozenset(standalone),
+        name_followers=frozenset(read_entries("name_followers.txt")),
+        name_preceders=frozenset(read_entries("name_preceders.txt")),
+        left_stops=frozenset(read_entries("left_stops.txt")),
+        descriptors=frozenset(read_entries("descriptors.txt")),
+        body_kind_classes=body_kind_classes,
+        non_bodies=frozenset(read_entries("non_bodies.txt")),
+        non_places=frozenset(read_entries("non_places.txt")),
+        non_names=frozenset(read_entries("non_names.txt")),
+    )

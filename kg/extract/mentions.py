@@ -1,0 +1,212 @@
+"""The document state every extraction component reads and adds to, and the shared scanning helpers.
+
+Like a spaCy ``Doc``: one :class:`Doc` carries an article through the components of
+:mod:`kg.extract.pipeline`. The first step cuts the text into *units*: one pass of one compiled
+regular expression (built once per process from the lexicons) marks every title, body suffix, known
+body and known place, longest first, so ``人大常委会`` is one unit and its ``常委`` is no title.
+Later components only look units and characters up; none runs a tokenizer per sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from kg.extract.lexicon import ABBREVIATION_LEVELS, Lexicon, load_lexicon
+from kg.model import Article, Body, Mention, Person, Place, Provenance
+from kg.settings import Settings
+
+# Characters that end a clause: a name, a body or a chain never runs across them.
+CLAUSE_BREAKS = frozenset("、,，。;；:：!！?？\n\r\t （）()[]【】“”‘’\"'《》·—…—/")
+SENTENCE_ENDS = frozenset("。!！?？;；\n")
+# Single-character stop words that end a name to their left only before a place or body (和, 与, 及
+# also join words inside names such as 政务服务和大数据管理局); the others end it anywhere.
+WEAK_STOPS = frozenset("和与及同")
+
+
+def is_han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff"
+
+
+@dataclass(frozen=True)
+class Unit:
+    start: int
+    end: int
+    text: str
+    kind: str  # "T" title, "B" body suffix, "K" known body, "P" known place or alias
+
+
+@dataclass
+class Doc:
+    """One article under extraction: its text, units, and everything the components found."""
+
+    article: Article
+    settings: Settings
+    lex: Lexicon
+    text: str
+    units: list[Unit]
+    unit_starting: dict[int, Unit] = field(default_factory=dict)
+    unit_ending: dict[int, Unit] = field(default_factory=dict)
+    sentence_starts: list[int] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    # places named in the article, in text order: (start, end, canonical name, level)
+    place_spans: list[tuple[int, int, str, str]] = field(default_factory=list)
+    places: dict[str, Place] = field(default_factory=dict)
+    bodies: dict[str, Body] = field(default_factory=dict)
+    persons: dict[str, Person] = field(default_factory=dict)
+    # spans of names that are bylines (reporters, correspondents): never officials
+    byline_spans: list[tuple[int, int]] = field(default_factory=list)
+
+    # --- positions -----------------------------------------------------------------------------
+
+    def sentence_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)
+
+    def sentence_span(self, pos: int) -> tuple[int, int]:
+        index = self.sentence_of(pos)
+        start = self.sentence_starts[index] if self.sentence_starts else 0
+        end = self.sentence_starts[index + 1] if index + 1 < len(self.sentence_starts) else len(self.text)
+        return start, end
+
+    def provenance(self, start: int, end: int, rule: str, confidence: float = 1.0) -> Provenance:
+        return Provenance(self.article.id, self.sentence_of(start), start, end, rule, confidence)
+
+    def add_mention(self, kind: str, start: int, end: int, source: str, confidence: float = 1.0) -> Mention:
+        mention = Mention(kind, start, end, self.text[start:end], source, confidence)
+        self.mentions.append(mention)
+        return mention
+
+    # --- scanning helpers ----------------------------------------------------------------------
+
+    def stop_ending_at(self, pos: int) -> str | None:
+        """The longest left-stop word that ends at ``pos``, when it really ends a name there."""
+        text = self.text
+        for length in range(min(self.lex.max_stop, pos), 0, -1):
+            word = text[pos - length : pos]
+            if word not in self.lex.left_stops:
+                continue
+            if length == 1 and word in WEAK_STOPS and not self.starts_place_or_body(pos):
+                continue
+            unit = self.unit_covering(pos - 1)
+            if unit is not None and unit.end > pos:
+                continue  # the word is the start of a unit (组织 in 组织部): not a stop
+            return word
+        return None
+
+    def unit_covering(self, pos: int) -> Unit | None:
+        for start in range(pos, max(-1, pos - 8), -1):
+            unit = self.unit_starting.get(start)
+            if unit is not None and unit.start <= pos < unit.end:
+                return unit
+        return None
+
+    def starts_place_or_body(self, pos: int) -> bool:
+        unit = self.unit_starting.get(pos)
+        if unit is not None and unit.kind in ("P", "K", "B"):
+            return True
+        return pos < len(self.text) and self.text[pos] in ABBREVIATION_LEVELS
+
+    def follows_name(self, pos: int) -> bool:
+        """Whether a personal name may end at ``pos``: punctuation, the end, or a follower word."""
+        text = self.text
+        if pos >= len(text) or not is_han(text[pos]):
+            return True
+        return any(text[pos : pos + k] in self.lex.name_followers for k in range(1, self.lex.max_follower + 1))
+
+    def precedes_name(self, pos: int) -> bool:
+        """Whether a personal name may start at ``pos`` (for names before their title)."""
+        text = self.text
+        if pos <= 0 or not is_han(text[pos - 1]):
+            return True
+        if pos in self.unit_ending and self.unit_ending[pos].kind in ("B", "K", "T"):
+            return True
+        return any(text[max(0, pos - k) : pos] in self.lex.name_preceders for k in range(1, self.lex.max_preceder + 1))
+
+    def name_candidates(self, start: int) -> list[int]:
+        """Possible ends of a personal name starting at ``start``, longest first (given name of 1–2)."""
+        text = self.text
+        surname = self.lex.is_surname_start(text, start)
+        if not surname:
+            return []
+        unit = self.unit_starting.get(start)
+        if unit is not None and unit.kind in ("P", "K", "B", "T") and unit.end - start > 1:
+            return []  # 高新区, 中原区委 … start with a surname character but are no names
+        ends = []
+        for given in (2, 1):
+            end = start + surname + given
+            if end > len(text) or not all(is_han(c) for c in text[start:end]):
+                continue
+            if any(p in self.unit_starting for p in range(start + 1, end)):
+                continue  # a title, body or place starts inside: 区委, 主任科员 are no names
+            if text[start:end] in self.lex.non_names:
+                continue
+            ends.append(end)
+        return ends
+
+    def name_after(self, start: int) -> int | None:
+        """End of the personal name that starts at ``start`` (after a title), or None."""
+        ends = [end for end in self.name_candidates(start) if self.follows_name(end)]
+        if not ends:
+            return None
+        if len(ends) == 2 and self.follows_name(ends[1]):
+            longer, shorter = ends
+            # 李四说, → 李四 + 说, not a name 李四说: the last character starts a follower word.
+            last = self.text[longer - 1 : longer - 1 + self.lex.max_follower]
+            if any(last[:k] in self.lex.name_followers for k in range(1, len(last) + 1)):
+                return shorter
+        return ends[0]
+
+    def name_before(self, end: int) -> int | None:
+        """Start of the personal name that ends at ``end`` (before a title or 同志), or None."""
+        for length in (4, 3, 2):
+            start = end - length
+            if start < 0:
+                continue
+            if end in self.name_candidates(start) and self.precedes_name(start):
+                surname = self.lex.is_surname_start(self.text, start)
+                if length - surname <= 2:
+                    return start
+        return None
+
+
+def build_doc(article: Article, settings: Settings, lex: Lexicon | None = None) -> Doc:
+    """Cut the article into units and sentences: the state the components then work on."""
+    lex = lex or load_lexicon()
+    text = article.text
+    units = [Unit(m.start(), m.end(), m.group(), lex.unit_kinds[m.group()]) for m in lex.unit_regex.finditer(text)]
+    doc = Doc(article=article, settings=settings, lex=lex, text=text, units=units)
+    doc.unit_starting = {u.start: u for u in units}
+    doc.unit_ending = {u.end: u for u in units}
+    if article.sentences:
+        doc.sentence_starts = [s.start for s in article.sentences]
+    else:
+        starts = [0]
+        for index, char in enumerate(text):
+            if char in SENTENCE_ENDS and index + 1 < len(text):
+                starts.append(index + 1)
+        doc.sentence_starts = starts
+    return doc
+
+
+def dedupe_mentions(mentions: list[Mention]) -> list[Mention]:
+    """One mention per (type, span), in text order; nested spans of the same type keep the outer one."""
+    best: dict[tuple[str, int, int], Mention] = {}
+    for mention in mentions:
+        key = (mention.type, mention.start, mention.end)
+        if key not in best or mention.confidence > best[key].confidence:
+            best[key] = mention
+    bodies = [(m.start, m.end) for m in best.values() if m.type == "ORG"]
+    # A place inside a body's name (郑州市 in 郑州市人大常委会) is part of that name, not a mention.
+    ordered = sorted(
+        (m for m in best.values() if m.type != "LOC" or not any(s <= m.start and m.end <= e for s, e in bodies)),
+        key=lambda m: (m.start, -m.end, m.type),
+    )
+    kept: list[Mention] = []
+    for mention in ordered:
+        inside = any(
+            k.type == mention.type and k.start <= mention.start and mention.end <= k.end and k is not mention
+            for k in kept[-12:]
+        )
+        if not inside:
+            kept.append(mention)
+    return kept

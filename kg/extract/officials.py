@@ -1,0 +1,252 @@
+"""Persons and officials: names bound to the posts their title chains state, and other named persons.
+
+Rules (each writes :class:`Person` objects and PER mentions with its name as the provenance rule):
+
+- ``title-chain``: every segment of a chain (:mod:`kg.extract.titles`) is a post of the name that
+  ends it; an empty body is the title's implied body (区长 → the district's 政府, ``title_bodies.tsv``)
+  or the body before it in the chain (副书记、常委 …); after a party group (党组, 党委) a non-party
+  title belongs to the group's parent (郑州市政务办党组书记、主任 → 郑州市政务办 主任).
+- ``name-title``: a name right before a title (习近平总书记, 王新亭书记, 张三副市长); a post only when
+  the title implies its body.
+- ``name-list``: names joined by ``、`` after a descriptor (区领导乔耸、李晓雷…等): persons with no
+  post, because 区领导 does not say which body they lead.
+- ``comrade``: a name before 同志 (任长霞同志).
+- ``body-speaker``: a name right after a body and before a speech verb (…服务队蔡杰介绍说).
+- ``crf``: PER spans of the statistical tagger (:func:`kg.ner.find_entities`) when it is installed.
+
+Bylines (``记者 简洋``, ``通讯员 张帅``) are found first; their names are authors, never officials.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from kg.errors import KgError
+from kg.extract.bodies import PARTY_TITLES, BodyRef, body_from_name, normalise_body
+from kg.extract.lexicon import ABBREVIATION_LEVELS, base_title
+from kg.extract.mentions import Doc, is_han
+from kg.extract.places import resolve_abbreviation
+from kg.extract.titles import Chain, Segment
+from kg.model import Mention, Person, Post
+
+BYLINE = re.compile(r"(?:本报)?(?:记者|通讯员|实习生|见习记者|摄影)[ \u3000]*")
+SPEECH_VERBS = ("介绍", "表示", "说", "指出", "认为", "告诉", "坦言")
+
+
+def person(doc: Doc, name: str) -> Person:
+    found = doc.persons.get(name)
+    if found is None:
+        found = doc.persons[name] = Person(name=name)
+    return found
+
+
+def add_person_mention(doc: Doc, start: int, end: int, rule: str, confidence: float = 1.0) -> Person:
+    found = person(doc, doc.text[start:end])
+    mention = doc.add_mention("PER", start, end, rule, confidence)
+    if all((m.start, m.end) != (start, end) for m in found.mentions):
+        found.mentions.append(mention)
+    return found
+
+
+def add_post(found: Person, post: Post) -> None:
+    for existing in found.posts:
+        if existing.title == post.title and existing.body == post.body:
+            return
+    found.posts.append(post)
+
+
+# --- bylines ----------------------------------------------------------------------------------
+
+
+def find_bylines(doc: Doc) -> None:
+    """Names after 记者/通讯员 (and the article's reporters): PER mentions that are never officials."""
+    text = doc.text
+    for match in BYLINE.finditer(text):
+        pos = match.end()
+        while pos < len(text):
+            ends = [e for e in doc.name_candidates(pos) if e >= len(text) or not is_han(text[e])]
+            if not ends:
+                break
+            end = ends[0]
+            doc.byline_spans.append((pos, end))
+            doc.add_mention("PER", pos, end, "rule:byline")
+            pos = end
+            while pos < len(text) and text[pos] in " \u3000":
+                pos += 1
+    authors = set(doc.article.reporters) | set(doc.article.correspondents)
+    for name in authors:
+        for match in re.finditer(re.escape(name), text):
+            span = (match.start(), match.end())
+            if span not in doc.byline_spans and match.start() > 0 and text[match.start() - 1] in " \u3000)":
+                doc.byline_spans.append(span)
+                doc.add_mention("PER", span[0], span[1], "rule:byline")
+
+
+def in_byline(doc: Doc, start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in doc.byline_spans)
+
+
+# --- title chains -----------------------------------------------------------------------------
+
+
+def bind_officials(doc: Doc, chains: list[Chain]) -> None:
+    for chain in chains:
+        if in_byline(doc, chain.name_start, chain.name_end):
+            continue
+        found = add_person_mention(doc, chain.name_start, chain.name_end, "rule:title-chain")
+        previous: BodyRef | None = None
+        chain_place: str | None = None
+        confidence = 0.95 if len(chain.segments) == 1 else 0.9
+        for segment in chain.segments:
+            body = _segment_body(doc, segment, previous, chain_place)
+            if body is not None:
+                previous = body
+                chain_place = body.place or chain_place
+            title = segment.title
+            representative = body is not None and doc.lex.is_representative(body.kind, base_title(title))
+            provenance = doc.provenance(segment.body_start, chain.name_end, "title-chain", confidence)
+            add_post(found, Post(title, body.name if body else None, provenance, representative))
+
+
+def _segment_body(doc: Doc, segment: Segment, previous: BodyRef | None, chain_place: str | None) -> BodyRef | None:
+    lex = doc.lex
+    body_text = doc.text[segment.body_start : segment.body_end]
+    if body_text and lex.place_level(body_text) is not None and lex.body_suffix_of(body_text) is None:
+        chain_place = lex.canonical_place(body_text)  # 惠济区副区长: a division, the title says the body
+        body_text = ""
+        previous = None
+    if body_text:
+        return normalise_body(doc, segment.body_start, segment.body_end, previous, chain_place)
+    template = lex.title_body(segment.title)
+    if template is not None:
+        return _body_from_template(doc, template, segment.title_start, chain_place)
+    if previous is None:
+        return None
+    suffix = lex.body_suffix_of(previous.name)
+    if (
+        suffix is not None
+        and suffix[1].kind == "party_committee"
+        and suffix[1].attach == "parent"
+        and previous.parent
+        and base_title(segment.title) not in PARTY_TITLES
+    ):
+        return body_from_name(doc, previous.parent, previous.place)
+    return previous
+
+
+def _body_from_template(doc: Doc, template: str, pos: int, chain_place: str | None) -> BodyRef | None:
+    if not template.startswith("{"):
+        return body_from_name(doc, template)
+    char, rest = template[1], template[3:]
+    level = ABBREVIATION_LEVELS.get(char)
+    place = chain_place if chain_place and doc.lex.place_level(chain_place) == level else None
+    place = place or resolve_abbreviation(doc, char, pos)
+    if place is None:
+        return None
+    return body_from_name(doc, place + rest, place)
+
+
+# --- other person rules -----------------------------------------------------------------------
+
+
+def find_names_before_titles(doc: Doc) -> None:
+    """习近平总书记, 王新亭书记: a name right before a title that no name follows."""
+    for unit in doc.units:
+        if unit.kind != "T" or doc.name_after(unit.end) is not None:
+            continue
+        if not (doc.follows_name(unit.end) or doc.text[unit.end : unit.end + 1] in ("为", "的")):
+            continue
+        start = doc.name_before(unit.start)
+        if start is None or in_byline(doc, start, unit.start):
+            continue
+        found = add_person_mention(doc, start, unit.start, "rule:name-title", 0.85)
+        template = doc.lex.title_body(unit.text)
+        if template is None or any(p.title == unit.text for p in found.posts):
+            continue
+        body = _body_from_template(doc, template, unit.start, None)
+        if body is not None:
+            provenance = doc.provenance(start, unit.end, "name-title", 0.8)
+            add_post(found, Post(unit.text, body.name, provenance))
+
+
+@cache
+def _descriptor_regex(descriptors: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(d) for d in sorted(descriptors, key=len, reverse=True)))
+
+
+def find_name_lists(doc: Doc) -> None:
+    """区领导乔耸、李晓雷、杜建强等: the names of a list after a descriptor."""
+    text = doc.text
+    for match in _descriptor_regex(doc.lex.descriptors).finditer(text):
+        pos = match.end()
+        names: list[tuple[int, int]] = []
+        while pos < len(text):
+            ends = doc.name_candidates(pos)
+            chosen = next((e for e in ends if e < len(text) and text[e] == "、"), None)
+            if chosen is None:
+                chosen = next((e for e in ends if doc.follows_name(e)), None)
+                if chosen is not None:
+                    names.append((pos, chosen))
+                break
+            names.append((pos, chosen))
+            pos = chosen + 1
+        if not names or not doc.follows_name(names[-1][1]):
+            continue
+        if len(names) == 1 and text[names[0][1] : names[0][1] + 1] == "、":
+            continue
+        for start, end in names:
+            if not in_byline(doc, start, end):
+                add_person_mention(doc, start, end, "rule:name-list", 0.9)
+
+
+def find_comrades(doc: Doc) -> None:
+    """任长霞同志: a name before 同志."""
+    for match in re.finditer("同志", doc.text):
+        start = doc.name_before(match.start())
+        if start is not None and not in_byline(doc, start, match.start()):
+            add_person_mention(doc, start, match.start(), "rule:comrade", 0.85)
+
+
+def find_body_speakers(doc: Doc) -> None:
+    """…志愿服务队蔡杰介绍说: a name between a body and a speech verb."""
+    for mention in list(doc.mentions):
+        if mention.type != "ORG":
+            continue
+        end = doc.name_after(mention.end)
+        if end is None or not doc.text.startswith(SPEECH_VERBS, end):
+            continue
+        if not in_byline(doc, mention.end, end):
+            add_person_mention(doc, mention.end, end, "rule:body-speaker", 0.8)
+
+
+def _crf_tagger() -> Callable[[str], list[Mention]] | None:
+    try:
+        from kg.ner import find_entities
+    except ImportError:  # the statistical tagger is optional: rules alone still work
+        return None
+    return find_entities
+
+
+def find_crf_persons(doc: Doc) -> None:
+    """PER spans from the CRF tagger that look like names and lie in no body, place or title."""
+    tagger = _crf_tagger()
+    if tagger is None:
+        return
+    try:
+        found = tagger(doc.text)
+    except (FileNotFoundError, OSError, KgError):  # no trained model shipped: rules alone
+        return
+    taken = [(m.start, m.end) for m in doc.mentions if m.type in ("PER", "ORG", "LOC", "TITLE")]
+    for mention in found:
+        if mention.type != "PER":
+            continue
+        start, end = mention.start, mention.end
+        if end not in doc.name_candidates(start) or in_byline(doc, start, end):
+            continue
+        if any(s < end and start < e for s, e in taken):
+            continue
+        if not (doc.follows_name(end) and doc.precedes_name(start)):
+            continue
+        add_person_mention(doc, start, end, "crf", min(mention.confidence, 0.8))

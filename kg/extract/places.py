@@ -1,0 +1,189 @@
+"""Places: divisions and sites with their level and containment, and whose ``区``/``市`` an article means.
+
+Two sources: known divisions (``known_places.tsv``, with aliases and parents) and names found by
+their suffix (``place_suffixes.tsv``: 镇, 街道, 村, 社区, 公园, 路 …), whose left edge is the nearest
+stop word, clause break, or place before them. A place right before another contains it
+(花园口镇大庙村 → 大庙村 ⊂ 花园口镇); a site or village with no such container is placed in the
+division the article is about (黄河滩地公园 in an article on 惠济区 → ⊂ 惠济区).
+
+Which division does an abbreviation mean (``区委``, ``市政府``, ``区长``)? The rule, in order:
+``区``/``县``/``镇``/``乡`` → the nearest division of that level named before it in the article
+(the headline counts), else the first named after it; ``市`` → a county-level city the headline or
+lead names (荥阳市 on its own page), else ``Settings.home_city``; ``省`` → the province of the home
+city.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.extract.lexicon import ABBREVIATION_LEVELS
+from kg.extract.mentions import CLAUSE_BREAKS, Doc, is_han
+from kg.model import Place
+
+ADMIN_LEVELS = ("province", "city", "district", "town", "village")
+MAX_STEM = {"town": 5, "village": 4, "site": 8}
+MIN_STEM = 2
+
+
+def find_places(doc: Doc) -> None:
+    """Add LOC mentions and :class:`Place` objects for every place the article names."""
+    lex = doc.lex
+    text = doc.text
+    spans: list[tuple[int, int, str, str]] = []
+    # Known divisions and their aliases (units of kind P).
+    for unit in doc.units:
+        if unit.kind != "P":
+            continue
+        canonical = lex.canonical_place(unit.text)
+        if unit.text != canonical and unit.text not in lex.standalone_aliases:
+            # 中原 alone is no place; 中原 + a body or place suffix is (中原绿化管理队).
+            following = doc.unit_starting.get(unit.end)
+            if following is None or following.kind not in ("B",):
+                continue
+        spans.append((unit.start, unit.end, canonical, lex.known_places[canonical].level))
+    # Places found by their suffix, left to right so that a place can contain the next one.
+    known_ends = {end: (start, name, level) for start, end, name, level in spans}
+    found: list[tuple[int, int, str, str]] = []
+    ends_found: dict[int, tuple[int, str, str]] = dict(known_ends)
+    for match in _suffix_regex(doc).finditer(text):
+        start_suffix, end = match.start(), match.end()
+        suffix = match.group()
+        level = lex.place_suffixes[suffix]
+        unit = doc.unit_covering(start_suffix)
+        if unit is not None and unit.kind in ("B", "T", "K") and unit.end > start_suffix:
+            continue
+        start = _stem_start(doc, start_suffix, MAX_STEM[level], ends_found)
+        if start is None:
+            continue
+        name = text[start:end]
+        if name in lex.non_places or any(name.endswith(w) and len(w) >= len(name) - 1 for w in lex.non_places):
+            continue
+        found.append((start, end, name, level))
+        ends_found[end] = (start, name, level)
+    spans.extend(found)
+    spans.sort(key=lambda s: (s[0], -s[1]))
+    # Keep the outer of nested places (长兴路街道 over 长兴路).
+    kept: list[tuple[int, int, str, str]] = []
+    for span in spans:
+        if kept and kept[-1][0] <= span[0] and span[1] <= kept[-1][1]:
+            continue
+        kept.append(span)
+    doc.place_spans = kept
+    for start, end, _name, _level in kept:
+        doc.add_mention("LOC", start, end, "lexicon" if (start, end) in {(s, e) for s, e, _, _ in spans} else "rule")
+    _build_places(doc)
+
+
+@cache
+def _compiled_suffixes(suffixes: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(s) for s in suffixes))
+
+
+def _suffix_regex(doc: Doc) -> re.Pattern[str]:
+    """Place suffixes whose names are found by rule (市, 区, 县, 省 are only known divisions)."""
+    lex = doc.lex
+    return _compiled_suffixes(tuple(s for s in lex.place_suffix_list if lex.place_suffixes[s] in MAX_STEM))
+
+
+def _stem_start(doc: Doc, suffix_start: int, max_stem: int, ends_found: dict[int, tuple[int, str, str]]) -> int | None:
+    """Where the name before a place suffix starts, or None when it is too short to be a name."""
+    text = doc.text
+    pos = suffix_start
+    while pos > 0 and suffix_start - pos < max_stem:
+        if pos in ends_found:
+            start, _name, level = ends_found[pos]
+            if level == "site":  # 黄河 + 滩地公园, 长兴路 + 街道: part of the name
+                pos = start
+                continue
+            break  # an admin division before: the container, not part of the name
+        char = text[pos - 1]
+        if char in CLAUSE_BREAKS or not is_han(char):
+            break
+        if doc.stop_ending_at(pos):
+            break
+        unit = doc.unit_ending.get(pos)
+        if unit is not None and unit.kind in ("B", "T", "K"):
+            break
+        pos -= 1
+    if suffix_start - pos < MIN_STEM:
+        return None
+    return pos
+
+
+def _build_places(doc: Doc) -> None:
+    lex = doc.lex
+    home_district = article_division(doc, "district")
+    previous: tuple[int, int, str, str] | None = None
+    for span in doc.place_spans:
+        start, _end, name, level = span
+        known = lex.known_places.get(name)
+        parent: str | None = known.parent if known else None
+        if parent is None and previous is not None and previous[1] == start and _rank(previous[3]) < _rank(level):
+            parent = previous[2]
+        if parent is None and level in ("town", "village", "site"):
+            parent = home_district or doc.settings.home_city
+        if parent == name:
+            parent = None
+        if name not in doc.places or (doc.places[name].parent is None and parent):
+            doc.places[name] = Place(name=name, level="site" if level == "country" else level, parent=parent)
+        previous = span
+    # The known containers of known places (惠济区 ⊂ 郑州市 ⊂ 河南省) are places too.
+    for name in list(doc.places):
+        parent = doc.places[name].parent
+        while parent and parent not in doc.places and parent in lex.known_places:
+            known = lex.known_places[parent]
+            if known.level == "country":
+                break
+            doc.places[parent] = Place(parent, known.level, known.parent if known.parent != "中华人民共和国" else None)
+            parent = known.parent
+
+
+def _rank(level: str) -> int:
+    return ADMIN_LEVELS.index(level) if level in ADMIN_LEVELS else len(ADMIN_LEVELS)
+
+
+def article_division(doc: Doc, level: str) -> str | None:
+    """The division of ``level`` the article is about: the first one its headline or text names."""
+    for _start, _end, name, place_level in doc.place_spans:
+        if place_level == level:
+            return name
+    return None
+
+
+def resolve_abbreviation(doc: Doc, char: str, pos: int) -> str | None:
+    """The full name of the division ``char`` (区, 市, 县 …) means at ``pos`` (see the module doc)."""
+    level = ABBREVIATION_LEVELS.get(char)
+    if level is None:
+        return None
+    lex = doc.lex
+    if char == "市":
+        lead_end = doc.sentence_span(0)[1]
+        lead_end = max(lead_end, len(doc.article.headline))
+        for start, _end, name, place_level in doc.place_spans:
+            if start > lead_end + 200:
+                break
+            known = lex.known_places.get(name)
+            if place_level == "city" and known is not None and known.parent in lex.known_places and (
+                lex.known_places[known.parent].level == "city"
+            ):
+                return name  # a county-level city's own article
+        return doc.settings.home_city
+    if char == "省":
+        home = lex.known_places.get(doc.settings.home_city)
+        return home.parent if home else None
+    before = [name for start, _e, name, lv in doc.place_spans if lv == level and start < pos and _matches(name, char)]
+    if before:
+        return before[-1]
+    after = [name for start, _e, name, lv in doc.place_spans if lv == level and start >= pos and _matches(name, char)]
+    return after[0] if after else None
+
+
+def _matches(name: str, char: str) -> bool:
+    """区 means a 区 (or a 新区), 县 a 县: the division's own suffix, when it has one."""
+    if char in ("区", "县"):
+        return name.endswith(char) or not name.endswith(("区", "县"))
+    if char in ("镇", "乡"):
+        return name.endswith(("镇", "乡", "街道"))
+    return True

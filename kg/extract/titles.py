@@ -1,0 +1,144 @@
+"""Title chains: ``惠济区委副书记、区长丁文霞`` → segments (惠济区委, 副书记), (, 区长) and the name.
+
+A chain ends in a title directly followed by a personal name (see :meth:`Doc.name_after`). Walking
+left from it, each segment is *body text* + *title*; segments are joined by ``、``, ``,`` or ``兼``
+and a segment's body text runs left to the nearest clause break, stop word (陪同, 由 …) or title.
+Text in quotation or book-title marks is skipped whole, so ``“不忘初心、牢记使命”主题教育领导小组``
+stays one body. Body text that is no body (``环保总工程师``) stays part of the title.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.extract.mentions import CLAUSE_BREAKS, Doc, Unit, is_han
+
+CHAIN_JOINERS = ("、", ",", "，", "兼")
+QUOTE_PAIRS = {"”": "“", "》": "《", "’": "‘", "」": "「"}
+MAX_BODY_TEXT = 30
+
+
+@dataclass(frozen=True)
+class Segment:
+    body_start: int
+    body_end: int  # == title start
+    title_start: int
+    title_end: int
+    title: str
+
+
+@dataclass(frozen=True)
+class Chain:
+    segments: tuple[Segment, ...]
+    name_start: int
+    name_end: int
+
+    @property
+    def start(self) -> int:
+        return self.segments[0].body_start
+
+
+def find_title_mentions(doc: Doc) -> None:
+    """Add a TITLE mention for every title unit in the text."""
+    for unit in doc.units:
+        if unit.kind == "T":
+            doc.add_mention("TITLE", unit.start, unit.end, "lexicon")
+
+
+def find_chains(doc: Doc) -> list[Chain]:
+    """Every title chain that ends in a personal name, in text order."""
+    chains: list[Chain] = []
+    byline = {start for start, _end in doc.byline_spans}
+    for unit in doc.units:
+        if unit.kind != "T":
+            continue
+        name_end = doc.name_after(unit.end)
+        if name_end is None or unit.end in byline:
+            continue
+        segments = _segments_before(doc, unit)
+        if segments is None:
+            continue
+        chains.append(Chain(tuple(segments), unit.end, name_end))
+    return chains
+
+
+def _segments_before(doc: Doc, last: Unit) -> list[Segment] | None:
+    segments: list[Segment] = []
+    title: Unit | None = last
+    while title is not None:
+        start = body_text_start(doc, title.start)
+        title_start = title.start
+        body_text = doc.text[start : title.start]
+        body_end = title.start
+        if body_text and not _looks_like_body(doc, start, title.start):
+            if len(body_text) <= 4:
+                title_start = body_end = start  # 环保总工程师: the words belong to the title
+            else:
+                start = body_end = title.start  # no body before this title
+        segments.insert(0, Segment(start, body_end, title_start, title.end, doc.text[title_start : title.end]))
+        title = _previous_title(doc, start)
+    first = segments[0]
+    if not _chain_may_start(doc, first):
+        return None
+    return segments
+
+
+def _previous_title(doc: Doc, start: int) -> Unit | None:
+    """The title of the segment before, when a joiner links it to the segment at ``start``."""
+    if start <= 0 or doc.text[start - 1] not in CHAIN_JOINERS:
+        return None
+    unit = doc.unit_ending.get(start - 1)
+    if unit is not None and unit.kind == "T":
+        return unit
+    return None
+
+
+def _chain_may_start(doc: Doc, first: Segment) -> bool:
+    """A bare title at a chain's start must stand where a chain can start (主席台就座 is no chain)."""
+    if first.body_start < first.title_start:
+        return True
+    pos = first.title_start
+    if pos == 0 or not is_han(doc.text[pos - 1]):
+        return True
+    if doc.lex.title_body(first.title) is not None:
+        return True
+    return doc.stop_ending_at(pos) is not None
+
+
+def body_text_start(doc: Doc, end: int) -> int:
+    """Where the body text before a title at ``end`` begins."""
+    text = doc.text
+    pos = end
+    while pos > 0 and end - pos < MAX_BODY_TEXT:
+        char = text[pos - 1]
+        if char in QUOTE_PAIRS:
+            opening = text.rfind(QUOTE_PAIRS[char], max(0, pos - 40), pos - 1)
+            if opening < 0:
+                break
+            pos = opening
+            continue
+        unit = doc.unit_ending.get(pos)
+        if unit is not None and unit.kind in ("P", "B", "K"):
+            pos = unit.start
+            continue
+        if unit is not None and unit.kind == "T":
+            break
+        if char in CLAUSE_BREAKS or not is_han(char):
+            break
+        if char in CHAIN_JOINERS and (pos - 1) in doc.unit_ending and doc.unit_ending[pos - 1].kind == "T":
+            break  # 副组长兼办公室主任: 兼 joins two segments
+        if doc.stop_ending_at(pos):
+            break
+        pos -= 1
+    return pos
+
+
+def _looks_like_body(doc: Doc, start: int, end: int) -> bool:
+    """Body text ends in a body suffix, a known body, or a place (惠济区副区长)."""
+    unit = doc.unit_ending.get(end)
+    if unit is not None and unit.kind in ("B", "K", "P") and unit.start >= start:
+        return True
+    text = doc.text[start:end]
+    if len(text) >= 2 and text[0] in "省市区县镇乡" and doc.lex.body_suffix_of(text):
+        return True
+    return doc.lex.place_level(text) is not None and len(text) > 1
