@@ -199,34 +199,38 @@ def infer_year(article: Article, settings: Settings, page: Sequence[Article] | N
     own = _best(year_evidence(article.text))
     if own is not None:
         return own
-    neighbours = page if page is not None else _page_articles(article.file)
-    votes: Counter[int] = Counter()
-    for other in neighbours:
-        if other.file == article.file and other.position != article.position:
-            votes.update(year_evidence(other.text))
+    if page is not None:
+        votes: Counter[int] = Counter()
+        for other in page:
+            if other.file == article.file and other.position != article.position:
+                votes.update(year_evidence(other.text))
+    else:
+        votes = year_evidence(_page_text(article.file))
     page_year = _best(votes)
     if page_year is not None:
         return page_year
     return settings.year
 
 
-def _page_articles(file: str) -> tuple[Article, ...]:
+def _page_text(file: str) -> str:
+    """The whole page the article came from (the article's own evidence was already weighed)."""
     path = Path(file)
     try:
         stamp = path.stat().st_mtime_ns
     except OSError:
-        return ()
+        return ""
     return _read_page(str(path), stamp)
 
 
 @cache
-def _read_page(file: str, stamp: int) -> tuple[Article, ...]:
+def _read_page(file: str, stamp: int) -> str:
+    data = Path(file).read_bytes()
     try:
-        from kg.corpus import read_articles
+        from kg.corpus.decode import decode_page
 
-        return tuple(read_articles([file]).articles)
-    except Exception:  # the page could not be read again: no neighbours, no page-level year
-        return ()
+        return decode_page(data)[0]
+    except Exception:  # the corpus module cannot decode it: plain UTF-8, undecodable bytes dropped
+        return data.decode("utf-8", errors="ignore")
 
 
 def complete_year(date: EventDate, article: Article, settings: Settings, year: int | None) -> EventDate:

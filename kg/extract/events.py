@@ -48,6 +48,8 @@ from kg.resources import lexicon_path
 from kg.settings import Settings
 
 PLACE_LEVELS = ("site", "village", "town", "district", "city", "province")
+HOME_ROLES = ("organiser", "visitor", "co_organiser")
+ROUTE_WORDS = ("先后", "来到", "深入", "走进", "前往", "分赴")  # sentences that name the places a visit went to
 QUOTE_LIMIT = 15  # longer quoted text is speech, shorter is a name (“敲门行动”)
 
 
@@ -178,7 +180,9 @@ def _best_hit(hits: list[TriggerHit]) -> TriggerHit:
 # --- agents and places ----------------------------------------------------------------------------------------
 
 
-def _agents(article: Article, mentions: list[Mention], persons: list[Person], bodies: list[Body]) -> list[Agent]:
+def _agents(
+    article: Article, mentions: list[Mention], persons: list[Person], bodies: list[Body], places: list[Place]
+) -> list[Agent]:
     text = article.text
     excluded = set(article.reporters) | set(article.correspondents)
     agents: list[Agent] = []
@@ -190,6 +194,8 @@ def _agents(article: Article, mentions: list[Mention], persons: list[Person], bo
                 continue  # a byline left in the text
             agents.append(Agent(person.name, "person", mention.start, mention.end))
     person_spans = [(a.start, a.end) for a in agents]
+    # a place whose name holds a body's (管委会第一会议室) is a place there, not the body
+    place_spans = [(m.start(), m.end()) for p in places for m in re.finditer(re.escape(p.name), text)]
     names = {b.name for b in bodies}
     body_spans: list[Agent] = []
     for mention in mentions:
@@ -207,6 +213,8 @@ def _agents(article: Article, mentions: list[Mention], persons: list[Person], bo
     for agent in body_spans:
         if any(agent.start < e and s < agent.end for s, e in person_spans):
             continue
+        if any(s <= agent.start and agent.end <= e and e - s > agent.end - agent.start for s, e in place_spans):
+            continue
         if kept and agent.start < kept[-1].end:
             continue
         kept.append(agent)
@@ -216,32 +224,35 @@ def _agents(article: Article, mentions: list[Mention], persons: list[Person], bo
 def _body_for(surface: str, bodies: list[Body], names: set[str]) -> str | None:
     if surface in names:
         return surface
-    endings = [b.name for b in bodies if b.name.endswith(surface) and len(surface) >= 2]
+    if len(surface) < 2:
+        return None
+    # 区委 → 惠济区委 (the place prefix left out); 开封市人大 → 开封市人大常委会 (the standing committee)
+    endings = [b.name for b in bodies if b.name.endswith(surface)] or [
+        b.name for b in bodies if b.name.startswith(surface) and b.name[len(surface) :] in ("常委会", "党组")
+    ]
     return min(endings, key=len) if endings else None
 
 
 def _places_for(article: Article, sentences: list[Sentence], places: list[Place], agents: list[Agent]) -> list[str]:
-    text = article.text
     inside_bodies = [(a.start, a.end) for a in agents if a.kind == "body"]
     by_name = {p.name: p for p in places}
     found: list[tuple[int, int, str]] = []  # (level rank, position, name)
     for sentence in sentences:
-        for place in places:
-            for match in re.finditer(re.escape(place.name), text[sentence.start : sentence.end]):
-                start = sentence.start + match.start()
-                end = start + len(place.name)
-                if any(s <= start and end <= e for s, e in inside_bodies):
-                    continue
-                found.append((_level_rank(place.level), start, place.name))
+        spans = [
+            (sentence.start + m.start(), sentence.start + m.end(), place)
+            for place in places
+            for m in re.finditer(re.escape(place.name), sentence.text)
+        ]
+        for start, end, place in spans:
+            if any(s <= start and end <= e and (s, e) != (start, end) for s, e, _p in spans):
+                continue  # 长兴路街道 inside 长兴路街道便民服务中心: the longer place is meant
+            if any(s <= start and end <= e for s, e in inside_bodies):
+                continue
+            found.append((_level_rank(place.level), start, place.name))
     ordered: list[str] = []
     for _rank, _pos, name in sorted(found):
         if name not in ordered:
             ordered.append(name)
-    # drop a place that is only a part of a longer one found here (惠济区 within 惠济区黄河滩地公园 is kept:
-    # it is the division; 黄河滩地 within 黄河滩地公园 is not)
-    ordered = [
-        n for n in ordered if not any(n != m and n in m and by_name[n].level == by_name[m].level for m in ordered)
-    ]
     if ordered:  # the division that contains the most specific place
         parent, seen = by_name[ordered[0]].parent, set(ordered)
         while parent and parent in by_name and parent not in seen:
@@ -273,7 +284,7 @@ def detect_events(
     if not sentences:
         return []
     zones = _zones(article, sentences)
-    agents = _agents(article, mentions, persons, bodies)
+    agents = _agents(article, mentions, persons, bodies, places)
     names = [(a.start, a.end) for a in agents] + [(m.start, m.end) for m in mentions if m.type in ("ORG", "PER")]
     hits = find_triggers(article, sentences, zones, names)
     drafts = _drafts(article, sentences, zones, hits)
@@ -283,7 +294,7 @@ def detect_events(
     year = infer_year(article, settings)
     events = []
     for ordinal, draft in enumerate(drafts):
-        events.append(_build(article, sentences, draft, agents, places, settings, year, ordinal))
+        events.append(_build(article, sentences, zones, draft, agents, bodies, places, settings, year, ordinal))
     return events
 
 
@@ -386,8 +397,10 @@ def _assign_scopes(drafts: list[_Draft], sentences: list[Sentence]) -> None:
 def _build(
     article: Article,
     sentences: list[Sentence],
+    zones: dict[int, str],
     draft: _Draft,
     agents: list[Agent],
+    bodies: list[Body],
     places: list[Place],
     settings: Settings,
     year: int | None,
@@ -407,8 +420,18 @@ def _build(
         for hit in draft.hits:
             if hit.zone in ("headline", "lead"):
                 place_sentences[hit.sentence.index] = hit.sentence
+    for sentence in sentences:
+        if sentence.index in draft.scope and any(w in sentence.text for w in ROUTE_WORDS):
+            place_sentences[sentence.index] = sentence
     event_places = _places_for(article, list(place_sentences.values()), places, agents)
-    participants = _participants(article, sentences, draft, agents)
+    participants = _participants(article, sentences, draft, agents, zones)
+    if not event_places:  # the division of the body that held or made the visit (经开区宣传部 → 经开区)
+        known = {p.name for p in places}
+        homes = [b.place for p in participants for b in bodies if b.name == p.agent and p.role in HOME_ROLES]
+        event_places = [h for h in homes if h and h in known][:1]
+    if not event_places:  # else the division the evidence names, even inside a body's name (经开区党工委)
+        named = [p for p in places if p.level in ("district", "city") and p.name in evidence.sentence.text]
+        event_places = [min(named, key=lambda p: evidence.sentence.text.index(p.name)).name] if named else []
     return Event(
         kind=draft.kind,
         trigger=evidence.trigger.text,
@@ -432,17 +455,23 @@ def _evidence_hit(draft: _Draft) -> TriggerHit:
 
 
 def _participants(
-    article: Article, sentences: list[Sentence], draft: _Draft, agents: list[Agent]
+    article: Article, sentences: list[Sentence], draft: _Draft, agents: list[Agent], zones: dict[int, str]
 ) -> list[Participation]:
     chosen: dict[tuple[str, str], Participation] = {}
     order: list[tuple[str, str]] = []
+    hit_sentences = {h.sentence.index for h in draft.hits}
     for sentence in sentences:
         if sentence.index not in draft.scope:
             continue
         inside = [a for a in agents if sentence.start <= a.start < sentence.end]
         if not inside:
             continue
-        for hit in assign_roles(article.text, sentence.start, sentence.end, inside):
+        reports = (
+            zones.get(sentence.paragraph) in ("headline", "lead")
+            or sentence.index in hit_sentences
+            or (draft.date_sentence is not None and sentence.index == draft.date_sentence.index)
+        )
+        for hit in assign_roles(article.text, sentence.start, sentence.end, inside, weak=reports):
             key = (hit.agent.kind, hit.agent.name)
             rule = f"role-verb:{hit.verb}"
             confidence = 0.85 if hit.priority >= 40 else 0.6

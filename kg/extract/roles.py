@@ -19,6 +19,8 @@ from functools import cache
 from kg.resources import lexicon_path
 
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
+WEAK_PRIORITY = 15
+ADJACENT_BOOST = 100
 PERSON_ROLE_ORDER = ("presided", "led", "accompanied", "attended", "spoke")
 BODY_ROLE_ORDER = ("organiser", "co_organiser", "visitor", "host", "inspected", "attended")
 
@@ -79,9 +81,17 @@ def participant_nouns() -> tuple[str, ...]:
 
 
 @cache
-def noun_suffixes() -> tuple[str, ...]:
+def _context(kind: str) -> tuple[str, ...]:
     rows = [line.split("\t") for line in _lines("event_context.tsv")]
-    return tuple(text for kind, text in rows if kind == "noun_suffix")
+    return tuple(text for row_kind, text in rows if row_kind == kind)
+
+
+def noun_suffixes() -> tuple[str, ...]:
+    return _context("noun_suffix")
+
+
+def not_subject_nouns() -> tuple[str, ...]:
+    return _context("not_subject_after")
 
 
 @cache
@@ -126,23 +136,28 @@ def in_title_chain(text: str, body: Agent, persons: list[Agent]) -> bool:
     """Whether ``body`` heads the title of a person who follows it closely (``开封市人大常委会主任阎红心``)."""
     for person in persons:
         gap = text[body.end : person.start]
-        close = 0 <= person.start - body.end <= 24 and not re.search(r"[，,；;。：:（(]", gap)
-        if close and "等" not in gap and not _verb_pattern().search(gap):
+        close = 0 <= person.start - body.end <= 16 and not re.search(r"[，,；;。：:（(]", gap)
+        if close and not re.search("[等和及与]", gap) and not _verbs_in(text, body.end, person.start, []):
             return True
     return False
 
 
-def assign_roles(text: str, start: int, end: int, agents: list[Agent]) -> list[RoleHit]:
-    """Roles of the agents that stand in ``text[start:end]`` (one sentence), by the verbs that govern them."""
+def assign_roles(text: str, start: int, end: int, agents: list[Agent], weak: bool = True) -> list[RoleHit]:
+    """Roles of the agents that stand in ``text[start:end]`` (one sentence), by the verbs that govern them.
+
+    ``weak=False`` ignores the weak verbs (priority below ``WEAK_PRIORITY``: ``到``, ``开展``, the event verbs
+    themselves), which say who acted only in the sentences that report the event (headline and lead)."""
     persons = [a for a in agents if a.kind == "person"]
     bodies = [a for a in agents if a.kind == "body" and not in_title_chain(text, a, persons)]
     active = sorted(persons + bodies, key=lambda a: a.start)
     taken = [(a.start, a.end) for a in agents]
     clauses = _clauses(text, start, end)
     verbs_by_clause = [_verbs_in(text, s, e, taken) for s, e in clauses]
-    lexicon = role_verbs()
+    lexicon = [v for v in role_verbs() if weak or v.priority >= WEAK_PRIORITY]
     hits: list[RoleHit] = []
     for agent in active:
+        if text.startswith(not_subject_nouns(), agent.end):
+            continue  # 弘扬任长霞精神: the name qualifies a noun, it does not act
         index = next((i for i, (s, e) in enumerate(clauses) if s <= agent.start < e), None)
         if index is None:
             continue
@@ -164,7 +179,9 @@ def assign_roles(text: str, start: int, end: int, agents: list[Agent]) -> list[R
             if v_end <= agent.start:
                 for verb in lexicon:
                     if verb.verb == word and verb.side == "after":
-                        candidates.append((verb.priority, v_end - agent.start, v_start, verb))
+                        # the direct object of a verb (巡察经济发展局) is governed by it before anything else
+                        boost = ADJACENT_BOOST if agent.start - v_end <= 1 else 0
+                        candidates.append((verb.priority + boost, v_end - agent.start, v_start, verb))
         best: RoleHit | None = None
         for priority, _distance, v_start, verb in sorted(candidates, key=lambda c: (c[0], c[1]), reverse=True):
             role = verb.person_role if agent.kind == "person" else verb.body_role
