@@ -1,0 +1,84 @@
+"""Tagging text with the shipped CRF model: PER, ORG and LOC mentions with their offsets.
+
+The model is loaded lazily, once per process (a module-level cache), so a worker process of a
+multiprocessing pool loads its own copy on first use; nothing unpicklable is ever passed around.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pycrfsuite
+
+from kg.errors import KgError
+from kg.model import Mention
+from kg.ner.features import sentence_features, warm_up
+from kg.ner.labels import labels_to_spans
+
+MODEL_PATH = Path(__file__).resolve().parent / "model.crfsuite"
+SOURCE = "crf"
+
+# Tag sentence by sentence, as the model was trained: a break after these characters.
+_SENTENCE_END = re.compile(r"[^。！？!?；;\n]*[。！？!?；;\n]*")
+
+_lock = threading.Lock()
+_taggers: dict[Path, pycrfsuite.Tagger] = {}
+
+
+class ModelMissingError(KgError):
+    """The CRF model file is not where the package expects it."""
+
+
+def load_tagger(path: Path = MODEL_PATH) -> pycrfsuite.Tagger:
+    """The tagger for ``path``, opened on first use in this process."""
+    tagger = _taggers.get(path)
+    if tagger is not None:
+        return tagger
+    with _lock:
+        if path not in _taggers:
+            if not path.is_file():
+                raise ModelMissingError("the NER model is missing; run scripts/train_ner.py", str(path))
+            tagger = pycrfsuite.Tagger()
+            tagger.open(str(path))
+            warm_up()
+            _taggers[path] = tagger
+    return _taggers[path]
+
+
+def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Half-open ranges of the sentences of ``text``, blank ones skipped."""
+    for match in _SENTENCE_END.finditer(text):
+        if match.end() > match.start() and not match.group().isspace():
+            yield match.start(), match.end()
+
+
+def tag_sentence(tagger: pycrfsuite.Tagger, sentence: str, offset: int = 0) -> list[Mention]:
+    """Mentions in one sentence; confidence is the mean marginal probability of the span's labels."""
+    if not sentence.strip():
+        return []
+    labels = tagger.tag(sentence_features(sentence))
+    mentions = []
+    for start, end, kind in labels_to_spans(labels):
+        confidence = sum(tagger.marginal(labels[i], i) for i in range(start, end)) / (end - start)
+        mentions.append(
+            Mention(kind, offset + start, offset + end, sentence[start:end], SOURCE, round(confidence, 4))
+        )
+    return mentions
+
+
+def find_entities(text: str, model: Path = MODEL_PATH) -> list[Mention]:
+    """PER, ORG and LOC mentions in ``text`` in order, offsets into ``text`` (end exclusive)."""
+    tagger = load_tagger(model)
+    mentions: list[Mention] = []
+    for start, end in sentence_spans(text):
+        mentions.extend(tag_sentence(tagger, text[start:end], start))
+    return mentions
+
+
+def find_entities_batch(texts: Iterable[str], model: Path = MODEL_PATH) -> list[list[Mention]]:
+    """:func:`find_entities` for each text, the model looked up once."""
+    load_tagger(model)
+    return [find_entities(text, model) for text in texts]
