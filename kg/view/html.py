@@ -1,0 +1,275 @@
+"""networkx → vis-network → one self-contained, offline HTML file.
+
+The page inlines the vis-network library, our stylesheet and script, and the graph as a JSON
+block; it fetches nothing (a Content-Security-Policy of ``default-src 'none'`` says so to the
+browser too). The vis-network build is the one pyvis ships in its package; we do not use pyvis's
+own page template, which loads Bootstrap and tom-select from CDNs, nor its ``Network`` class,
+whose ``add_edge`` scans the node list for every edge (quadratic at thousands of nodes).
+
+Every string from the news text is data: it goes into the JSON block with ``<``, ``>``, ``&``
+and the line separators escaped (so ``</script>`` or ``<!--`` inside a name cannot end the
+block), and the page script shows it with ``textContent`` or as canvas text only.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import networkx as nx
+from jinja2 import Environment, select_autoescape
+from markupsafe import Markup
+from rdflib import Graph
+
+from kg.errors import GraphError, UsageError
+from kg.io import write_text_atomic
+from kg.view.layout import layout
+from kg.view.network import NODE_TYPES, to_networkx
+
+# Type → (colour, border, vis shape). Colours from a colour-blind-safe palette (Okabe–Ito).
+TYPE_STYLES: dict[str, tuple[str, str, str]] = {
+    "person": ("#E69F00", "#9a6a00", "dot"),
+    "body": ("#56B4E9", "#2a7fb0", "square"),
+    "place": ("#009E73", "#006b4e", "triangle"),
+    "event": ("#CC79A7", "#94507a", "diamond"),
+    "article": ("#BBBBBB", "#888888", "dot"),
+}
+TYPE_ALIASES = {"official": "person", "officials": "person", "org": "body", "organization": "body"}
+FONT_FACE = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif'
+LABEL_CHARS = 14  # the label drawn on the canvas; the tooltip has the full name
+LARGE_GRAPH = 1500  # beyond this many nodes, edges hide while dragging or zooming
+
+
+def _vis_asset(name: str) -> str:
+    """A file of the newest vis-network build that pyvis ships in its package."""
+    lib = resources.files("pyvis") / "templates" / "lib"
+    builds = sorted(
+        (entry for entry in lib.iterdir() if entry.name.startswith("vis-")),
+        key=lambda entry: tuple(int(p) for p in entry.name[4:].split(".") if p.isdigit()),
+    )
+    for build in reversed(builds):
+        candidate = build / name
+        if candidate.is_file():
+            return candidate.read_text(encoding="utf-8")
+    raise GraphError(f"the vis-network file {name} is missing from the installed pyvis package")
+
+
+@cache
+def _assets() -> dict[str, str]:
+    own = resources.files("kg.view") / "assets"
+    return {
+        "page": (own / "page.html").read_text(encoding="utf-8"),
+        "page_css": (own / "page.css").read_text(encoding="utf-8"),
+        "app_js": (own / "app.js").read_text(encoding="utf-8"),
+        "vis_js": _vis_asset("vis-network.min.js"),
+        "vis_css": _vis_asset("vis-network.css"),
+    }
+
+
+def _inline(code: str, tag: str) -> Markup:
+    """Library code placed inside a <script> or <style> element as it is."""
+    if f"</{tag}" in code.lower():
+        raise GraphError(f"an inlined asset contains </{tag}> and would end its element early")
+    return Markup(code)
+
+
+def script_json(value: object) -> str:
+    """JSON that is safe inside a <script> element: no ``<``, ``>`` or ``&`` left in it at all."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
+                         ("\u2029", "\\u2029")):
+        text = text.replace(char, escape)
+    return text
+
+
+def load_graph(source: Path | Graph | str) -> Graph:
+    if isinstance(source, Graph):
+        return source
+    path = Path(source)
+    if not path.is_file():
+        raise GraphError("no such graph file (run `kg build` first)", str(path))
+    suffix = path.suffix.lower()
+    fmt = {".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld", ".rdf": "xml", ".xml": "xml"}.get(suffix, "turtle")
+    graph = Graph()
+    try:
+        graph.parse(path, format=fmt)
+    except Exception as error:  # rdflib raises many kinds; all mean "not a readable graph"
+        raise GraphError(f"cannot parse as {fmt}: {type(error).__name__}: {error}", str(path)) from error
+    return graph
+
+
+def _types(types: Sequence[str] | None) -> list[str]:
+    if not types:
+        return list(NODE_TYPES)
+    chosen = []
+    for name in types:
+        key = TYPE_ALIASES.get(name.strip().lower(), name.strip().lower())
+        if key not in NODE_TYPES:
+            raise UsageError(f"unknown node type {name!r}; choose from {', '.join(NODE_TYPES)}")
+        chosen.append(key)
+    return [t for t in NODE_TYPES if t in chosen]
+
+
+def _find_focus(network: nx.MultiDiGraph, focus: str) -> str:
+    """The node named ``focus``: an exact name (the busiest if several), else a unique substring."""
+    exact = [n for n, d in network.nodes(data=True) if d["label"] == focus]
+    if not exact:
+        exact = [n for n, d in network.nodes(data=True) if focus in d["label"]]
+        names = sorted({network.nodes[n]["label"] for n in exact})
+        if len(names) > 1:
+            shown = "、".join(names[:10]) + (" …" if len(names) > 10 else "")
+            raise UsageError(f"--focus {focus!r} matches {len(names)} names: {shown}")
+    if not exact:
+        raise UsageError(f"--focus {focus!r}: no node has that name")
+    return max(exact, key=lambda n: (network.degree(n), n))
+
+
+def select(
+    network: nx.MultiDiGraph,
+    *,
+    focus: str | None = None,
+    hops: int = 1,
+    types: Sequence[str] | None = None,
+    min_degree: int = 0,
+) -> nx.MultiDiGraph:
+    """The part of ``network`` to draw: node types, then a focus neighbourhood, then min degree."""
+    if hops < 0:
+        raise UsageError(f"--hops must be 0 or more, not {hops}")
+    if min_degree < 0:
+        raise UsageError(f"--min-degree must be 0 or more, not {min_degree}")
+    wanted = set(_types(types))
+    chosen = network.subgraph(n for n, d in network.nodes(data=True) if d["type"] in wanted)
+    centre = None
+    if focus:
+        centre = _find_focus(network, focus)
+        if centre not in chosen:
+            raise UsageError(f"--focus {focus!r} is a {network.nodes[centre]['type']}, which --types leaves out")
+        reach = nx.single_source_shortest_path_length(chosen.to_undirected(as_view=True), centre, cutoff=hops)
+        chosen = chosen.subgraph(reach)
+    if min_degree:
+        chosen = chosen.subgraph(n for n in chosen if chosen.degree(n) >= min_degree or n == centre)
+    return chosen.copy()
+
+
+def _sort_dates(network: nx.MultiDiGraph) -> dict[str, str]:
+    """Sortable ``YYYY-MM-DD`` for each dated event; a date without a year takes the usual year."""
+    years = Counter(d["date"][:4] for _, d in network.nodes(data=True) if d.get("date", "")[:4].isdigit())
+    usual = years.most_common(1)[0][0] if years else "0000"
+    keys = {}
+    for node, data in network.nodes(data=True):
+        date = data.get("date", "")
+        if date.startswith("--") and len(date) >= 7:
+            keys[node] = usual + date[1:7]
+        elif len(date) >= 10 and date[:4].isdigit():
+            keys[node] = date[:10]
+    return keys
+
+
+def _date_text(date: str) -> str:
+    if date.startswith("--"):
+        return f"{int(date[2:4])}月{int(date[5:7])}日"
+    return f"{int(date[:4])}年{int(date[5:7])}月{int(date[8:10])}日"
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…"
+
+
+def page_data(network: nx.MultiDiGraph, whole: nx.MultiDiGraph | None = None) -> dict[str, object]:
+    """Everything the page script needs, as plain JSON-ready values, in a deterministic order."""
+    positions = layout(network)
+    sort_dates = _sort_dates(network)
+    degree = dict(network.degree())
+    nodes = []
+    for node in sorted(network):
+        data = network.nodes[node]
+        x, y = positions[node]
+        nodes.append({
+            "id": node, "name": data["label"], "label": _short(data["label"]), "type": data["type"],
+            "kind": data.get("kind", ""), "date": data.get("date", ""), "sortDate": sort_dates.get(node, ""),
+            "tip": list(data.get("tip", [])), "value": degree[node], "x": x, "y": y,
+        })
+    edges = []
+    for number, (source, target, key, data) in enumerate(sorted(network.edges(keys=True, data=True))):
+        edges.append({"id": f"e{number}", "from": source, "to": target, "relation": data.get("relation", key),
+                      "label": data.get("label", key)})
+    counts = Counter(network.nodes[n]["type"] for n in network)
+    types = [{"key": key, "label": name, "color": TYPE_STYLES[key][0], "border": TYPE_STYLES[key][1],
+              "shape": TYPE_STYLES[key][2], "count": counts.get(key, 0)} for key, name in NODE_TYPES.items()]
+    dates = {}
+    for node, key in sort_dates.items():
+        dates.setdefault(key, _date_text(network.nodes[node]["date"]))
+    large = len(nodes) > LARGE_GRAPH
+    options = {
+        "autoResize": True,
+        "physics": {"enabled": False},
+        "layout": {"improvedLayout": False, "randomSeed": 7},
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large,
+                        "multiselect": False},
+        "groups": {key: {"shape": style[2]} for key, style in TYPE_STYLES.items()},
+        "nodes": {
+            "borderWidth": 1,
+            "scaling": {"min": 8, "max": 34,
+                        "label": {"enabled": True, "min": 13, "max": 26, "drawThreshold": 7, "maxVisible": 30}},
+            "font": {"size": 14, "face": FONT_FACE, "strokeWidth": 3, "strokeColor": "#ffffff"},
+        },
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.45}},
+            "smooth": False,
+            "width": 1,
+            "color": {"color": "#b5b5b5", "highlight": "#333333", "hover": "#666666", "inherit": False},
+            "font": {"size": 10, "face": FONT_FACE, "color": "#555555", "strokeWidth": 3, "strokeColor": "#ffffff",
+                     "align": "middle"},
+            "scaling": {"label": {"enabled": True, "drawThreshold": 8}},
+            "selectionWidth": 1.5,
+        },
+    }
+    return {"nodes": nodes, "edges": edges, "types": types, "options": options,
+            "dates": [{"key": k, "text": dates[k]} for k in sorted(dates)],
+            "whole": {"nodes": whole.number_of_nodes(), "edges": whole.number_of_edges()} if whole else None}
+
+
+def summary_line(network: nx.MultiDiGraph, whole: nx.MultiDiGraph) -> str:
+    counts = Counter(network.nodes[n]["type"] for n in network)
+    parts = [f"{name} {counts.get(key, 0)}" for key, name in NODE_TYPES.items()]
+    line = " · ".join(parts) + f" · 关系 {network.number_of_edges()}"
+    if network.number_of_nodes() != whole.number_of_nodes():
+        line += f"(全图 {whole.number_of_nodes()} 个节点、{whole.number_of_edges()} 条关系)"
+    return line + "。悬停看详情,点击节点突出其相邻节点。"
+
+
+def render_html(
+    source: Path | Graph | str,
+    out: Path,
+    *,
+    focus: str | None = None,
+    hops: int = 1,
+    types: Sequence[str] | None = None,
+    min_degree: int = 0,
+    title: str | None = None,
+) -> Path:
+    """Write the interactive network of ``source`` (a Turtle file or an rdflib Graph) to ``out``."""
+    whole = to_networkx(load_graph(source))
+    network = select(whole, focus=focus, hops=hops, types=types, min_degree=min_degree)
+    if title is None:
+        title = "知识图谱:人物、机构、地点与活动"
+        if focus:
+            title += f"({focus} 周围 {hops} 步)"
+    assets = _assets()
+    environment = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
+    page = environment.from_string(assets["page"]).render(
+        title=title,
+        summary=summary_line(network, whole),
+        data_json=Markup(script_json(page_data(network, whole))),
+        vis_js=_inline(assets["vis_js"], "script"),
+        vis_css=_inline(assets["vis_css"], "style"),
+        page_css=_inline(assets["page_css"], "style"),
+        app_js=_inline(assets["app_js"], "script"),
+    )
+    out = Path(out)
+    write_text_atomic(out, page)
+    return out

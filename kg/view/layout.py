@@ -1,0 +1,140 @@
+"""Node positions computed once in Python, so the page opens settled with physics off.
+
+Each connected component is laid out on its own and the components are packed in rows, largest
+first: news graphs are one big cluster around the local bodies and places plus many small
+islands, and a single force layout would fling the islands to the rim.
+
+Small components use networkx's Fruchterman–Reingold (``spring_layout``). Its cost grows with the
+square of the node count (measured here: 14 s at 2,000 nodes, 79 s at 5,000), so larger
+components use the grid variant of the same algorithm from Fruchterman and Reingold's paper:
+repulsion only between nodes closer than a few ideal edge lengths (found with a k-d tree), which
+is linear per iteration, started from a pivot embedding that gives the global shape.
+
+Every step is seeded, so the same graph always gets the same positions.
+"""
+
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+import numpy as np
+from scipy.spatial import cKDTree
+
+SEED = 7
+SPRING_LIMIT = 300  # components up to this size use networkx's spring_layout
+EDGE_LENGTH = 110.0  # pixels between neighbours at zoom 1
+GRID_ITERATIONS = 120
+GRID_RADIUS = 3.0  # repulsion reaches this many ideal edge lengths
+
+
+def _spring(component: nx.Graph) -> np.ndarray:
+    nodes = list(component)
+    positions = nx.spring_layout(component, seed=SEED, iterations=150)
+    return np.array([positions[n] for n in nodes], dtype=float)
+
+
+def _scatter(index: np.ndarray, vectors: np.ndarray, count: int) -> np.ndarray:
+    """Sum ``vectors`` into ``count`` rows by ``index`` (np.bincount is far faster than np.add.at)."""
+    return np.stack([np.bincount(index, vectors[:, axis], minlength=count) for axis in (0, 1)], axis=1)
+
+
+def _pivot_embedding(component: nx.Graph, nodes: list[str], pivots: int = 40) -> np.ndarray:
+    """Harel and Koren's high-dimensional embedding: BFS distances to far-apart pivot nodes,
+    projected on their two principal axes. Linear in the edges per pivot, and it keeps the
+    global shape that local forces alone cannot untangle."""
+    from scipy.sparse.csgraph import shortest_path
+
+    adjacency = nx.to_scipy_sparse_array(component, nodelist=nodes, format="csr")
+    chosen = [0]
+    distances: list[np.ndarray] = []
+    nearest = np.full(len(nodes), np.inf)
+    for _ in range(min(pivots, len(nodes))):
+        row = shortest_path(adjacency, directed=False, unweighted=True, indices=chosen[-1])
+        distances.append(row)
+        nearest = np.minimum(nearest, row)
+        chosen.append(int(np.argmax(nearest)))
+    matrix = np.array(distances).T
+    matrix -= matrix.mean(axis=0)
+    _, _, axes = np.linalg.svd(matrix, full_matrices=False)
+    return matrix @ axes[:2].T
+
+
+def _grid_force(component: nx.Graph) -> np.ndarray:
+    """Fruchterman–Reingold with local repulsion: k = 1, linear time per iteration."""
+    nodes = list(component)
+    index = {node: i for i, node in enumerate(nodes)}
+    count = len(nodes)
+    edges = np.array([(index[u], index[v]) for u, v in component.edges() if u != v], dtype=np.int64)
+    side = math.sqrt(count)
+    pos = _pivot_embedding(component, nodes)
+    spread = np.abs(pos).max() or 1.0
+    rng = np.random.default_rng(SEED)
+    # The embedding puts nodes with the same distances on one spot: seeded jitter separates them.
+    pos = pos / spread * side / 2 + rng.normal(scale=0.5, size=pos.shape)
+    temperature = side / 8
+    cooling = (0.05 / temperature) ** (1 / GRID_ITERATIONS) if temperature > 0.05 else 1.0
+    for _ in range(GRID_ITERATIONS):
+        displacement = np.zeros_like(pos)
+        pairs = cKDTree(pos).query_pairs(GRID_RADIUS, output_type="ndarray")
+        if len(pairs):
+            delta = pos[pairs[:, 0]] - pos[pairs[:, 1]]
+            distance2 = np.maximum((delta * delta).sum(axis=1), 1e-6)
+            push = delta / distance2[:, None]  # k² / d along the unit vector
+            displacement += _scatter(pairs[:, 0], push, count) - _scatter(pairs[:, 1], push, count)
+        if len(edges):
+            delta = pos[edges[:, 0]] - pos[edges[:, 1]]
+            distance = np.sqrt((delta * delta).sum(axis=1))
+            pull = delta * distance[:, None]  # d² / k along the unit vector
+            displacement += _scatter(edges[:, 1], pull, count) - _scatter(edges[:, 0], pull, count)
+        displacement -= pos * 0.01  # weak gravity keeps loose ends from drifting
+        length = np.maximum(np.sqrt((displacement * displacement).sum(axis=1)), 1e-9)
+        pos += displacement / length[:, None] * np.minimum(length, temperature)[:, None]
+        temperature *= cooling
+    return pos
+
+
+def _unit_edges(component: nx.Graph, pos: np.ndarray) -> np.ndarray:
+    """Scale so that the median edge is one unit long, centred on the origin."""
+    pos = pos - pos.mean(axis=0)
+    index = {node: i for i, node in enumerate(component)}
+    lengths = [float(np.linalg.norm(pos[index[u]] - pos[index[v]])) for u, v in component.edges() if u != v]
+    median = float(np.median(lengths)) if lengths else 1.0
+    return pos / (median if median > 1e-9 else 1.0)
+
+
+def _component_positions(component: nx.Graph) -> np.ndarray:
+    count = component.number_of_nodes()
+    if count == 1:
+        return np.zeros((1, 2))
+    if count == 2:
+        return np.array([[-0.5, 0.0], [0.5, 0.0]])
+    raw = _spring(component) if count <= SPRING_LIMIT else _grid_force(component)
+    return _unit_edges(component, raw)
+
+
+def layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
+    """Pixel positions for every node of ``graph`` (direction and parallel edges are ignored)."""
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(graph.nodes))
+    simple.add_edges_from(sorted((min(u, v), max(u, v)) for u, v in graph.edges() if u != v))
+    components = sorted(nx.connected_components(simple), key=lambda c: (-len(c), min(c)))
+    placed: list[tuple[list[str], np.ndarray]] = []
+    for members in components:
+        component = simple.subgraph(sorted(members)).copy()
+        placed.append((list(component), _component_positions(component)))
+    # Shelf packing: rows of components, row width about that of a square holding them all.
+    gap = 1.5
+    sizes = [(np.ptp(p[:, 0]) + gap, np.ptp(p[:, 1]) + gap) for _, p in placed]
+    row_width = max(max(w for w, _ in sizes), math.sqrt(sum(w * h for w, h in sizes)) * 1.2)
+    positions: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for (nodes, pos), (width, height) in zip(placed, sizes, strict=True):
+        if x > 0 and x + width > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        origin = np.array([x - pos[:, 0].min() + gap / 2, y - pos[:, 1].min() + gap / 2])
+        for node, point in zip(nodes, pos + origin, strict=True):
+            positions[node] = (round(float(point[0]) * EDGE_LENGTH, 1), round(float(point[1]) * EDGE_LENGTH, 1))
+        x += width
+        row_height = max(row_height, height)
+    return positions

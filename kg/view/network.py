@@ -1,0 +1,396 @@
+"""RDF → networkx: the graph people look at, read through the core vocabulary only.
+
+Nodes are persons (officials and others taking part in events), bodies, places, events and
+articles; edges carry a relation in Chinese (``任职``, ``陪同``, ``位于``, ``隶属``, ``报道`` …).
+Everything is read with rdflib triple patterns over the W3C / schema.org / FOAF / PROV terms and
+our ``kg:`` terms of the vocabulary contract, so this module does not depend on how
+``kg.graph`` builds the graph.
+
+Persons who appear only as an article's reporters (``schema:author``) are not nodes: they are
+named in the article's tooltip instead, so the network stays about officials and their work.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+import networkx as nx
+from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib.term import Node
+
+ORG = Namespace("http://www.w3.org/ns/org#")
+SCHEMA = Namespace("https://schema.org/")
+FOAF = Namespace("http://xmlns.com/foaf/0.1/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+KG = Namespace("https://kg.example.org/ontology#")
+
+# The node types of the view, in legend order, with their Chinese names.
+NODE_TYPES: dict[str, str] = {
+    "person": "人物",
+    "body": "机构",
+    "place": "地点",
+    "event": "活动",
+    "article": "报道",
+}
+
+# Participation roles (kg:role individuals) → relation label, used when the graph lacks the
+# role's rdfs:label@zh. The contract gives every role a Chinese label; this is only a fallback.
+ROLE_LABELS: dict[str, str] = {
+    "Led": "带队",
+    "Accompanied": "陪同",
+    "Attended": "参加",
+    "Presided": "主持",
+    "Spoke": "讲话",
+    "Visitor": "来访",
+    "Host": "接待",
+    "Inspected": "被检查",
+    "Organiser": "主办",
+    "CoOrganiser": "承办",
+}
+
+# Event classes (kg:) → Chinese kind, shown in tooltips.
+EVENT_KINDS: dict[str, str] = {
+    "Inspection": "考察检查",
+    "ResearchVisit": "调研",
+    "Meeting": "会议",
+    "StudySession": "学习",
+    "SupervisionTour": "督导",
+    "Campaign": "活动",
+    "Ceremony": "仪式",
+    "Drill": "演练",
+    "OtherEvent": "其他",
+}
+
+BODY_KINDS: dict[str, str] = {
+    "PartyCommittee": "党委",
+    "Government": "政府",
+    "PeoplesCongress": "人大",
+    "CPPCC": "政协",
+    "DisciplineInspection": "纪检监察",
+    "CourtOrProcuratorate": "法院检察院",
+    "MassOrganisation": "群团组织",
+    "Enterprise": "企业",
+    "Institution": "事业单位",
+    "Department": "部门",
+}
+
+PLACE_LEVELS: dict[str, str] = {
+    "Province": "省",
+    "City": "市",
+    "District": "区县",
+    "Town": "乡镇街道",
+    "Village": "村社区",
+    "Site": "地点",
+}
+
+EVIDENCE_CHARS = 160  # a tooltip shows at most this much of an evidence sentence
+TOOLTIP_ITEMS = 8  # and at most this many posts / events / participants
+
+
+@dataclass
+class _NodeInfo:
+    """What the tooltip of one node says, gathered while the edges are read."""
+
+    posts: list[str] = field(default_factory=list)
+    events: list[tuple[str, str]] = field(default_factory=list)  # (sort key, line)
+    members: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+
+
+def _local_name(iri: Node) -> str:
+    text = str(iri)
+    return unquote(text.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1])
+
+
+def _pick(values: Iterable[Node]) -> str | None:
+    """One literal, deterministically: Chinese first, then any language, then the smallest."""
+    literals = [v for v in values if isinstance(v, Literal)]
+    if not literals:
+        return None
+    literals.sort(key=lambda v: (v.language != "zh", v.language is not None and v.language != "zh", str(v)))
+    return str(literals[0])
+
+
+def _label(graph: Graph, node: Node) -> str:
+    for predicate in (RDFS.label, FOAF.name, SCHEMA.name, SCHEMA.headline):
+        text = _pick(graph.objects(node, predicate))
+        if text:
+            return text
+    return _local_name(node)
+
+
+def _kinds(graph: Graph, node: Node, table: dict[str, str]) -> list[str]:
+    return sorted(table[_local_name(t)] for t in graph.objects(node, RDF.type) if _local_name(t) in table)
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _Builder:
+    """Reads one rdflib graph into a MultiDiGraph; one instance per conversion."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self.net = nx.MultiDiGraph()
+        self.info: dict[str, _NodeInfo] = defaultdict(_NodeInfo)
+        self.event_lines: dict[str, str] = {}
+
+    # --- nodes ----------------------------------------------------------------------------
+    def add_node(self, node: Node, kind: str) -> str:
+        key = str(node)
+        if key not in self.net:
+            label = _label(self.graph, node)
+            self.net.add_node(key, label=label, type=kind, kind="", date="", date_text="", tip=[])
+        return key
+
+    def add_edge(self, source: str, target: str, relation: str, label: str | None = None) -> None:
+        """One edge per (source, target, relation): a repeated fact is not a second line."""
+        if self.net.has_edge(source, target, key=relation):
+            return
+        self.net.add_edge(source, target, key=relation, relation=relation, label=label or relation)
+
+    def typed(self, cls: URIRef) -> list[Node]:
+        return sorted(set(self.graph.subjects(RDF.type, cls)), key=str)
+
+    # --- reading --------------------------------------------------------------------------
+    def read(self) -> nx.MultiDiGraph:
+        for body in self.typed(ORG.Organization):
+            self.add_node(body, "body")
+        for place in self.typed(SCHEMA.Place):
+            self.add_node(place, "place")
+        for event in self.typed(SCHEMA.Event):
+            self.add_node(event, "event")
+        self.read_posts()
+        self.read_memberships()
+        self.read_participations()
+        self.read_places_and_bodies()
+        self.read_articles()
+        # Persons typed but with neither posts nor events (reporters) are left out on purpose.
+        self.describe()
+        return self.net
+
+    def read_posts(self) -> None:
+        g = self.graph
+        titles: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for post in self.typed(ORG.Post):
+            holders = sorted(set(g.objects(post, ORG.heldBy)) | set(g.subjects(ORG.holds, post)), key=str)
+            bodies = sorted(set(g.objects(post, ORG.postIn)), key=str)
+            title = self.role_title(post)
+            post_label = _pick(g.objects(post, RDFS.label))
+            for holder in holders:
+                person = self.add_node(holder, "person")
+                info = self.info[person]
+                info.posts.append(post_label or title)
+                info.evidence.extend(str(e) for e in g.objects(post, KG.evidence))
+                for body_node in bodies:
+                    body = self.add_node(body_node, "body")
+                    titles[(person, body)].append(title)
+                    self.info[body].members.append(f"{_label(g, holder)} {title}")
+        for (person, body), names in sorted(titles.items()):
+            joined = "、".join(dict.fromkeys(n for n in names if n))
+            self.add_edge(person, body, "任职", joined or "任职")
+
+    def role_title(self, post: Node) -> str:
+        g = self.graph
+        for role in sorted(g.objects(post, ORG.role), key=str):
+            return _pick(g.objects(role, RDFS.label)) or _local_name(role)
+        return ""
+
+    def read_memberships(self) -> None:
+        """Representatives (人大代表, 政协委员) are members of a body, shown as 任职 too."""
+        g = self.graph
+        for membership in self.typed(ORG.Membership):
+            title = self.role_title(membership)
+            for member in sorted(g.objects(membership, ORG.member), key=str):
+                person = self.add_node(member, "person")
+                for body_node in sorted(g.objects(membership, ORG.organization), key=str):
+                    body = self.add_node(body_node, "body")
+                    self.add_edge(person, body, "任职", title or "成员")
+                    self.info[person].posts.append(f"{_label(g, body_node)}{title}")
+                    self.info[body].members.append(f"{_label(g, member)} {title}")
+
+    def agent_kind(self, agent: Node) -> str:
+        types = set(self.graph.objects(agent, RDF.type))
+        return "body" if ORG.Organization in types else "person"
+
+    def role_label(self, role: Node) -> str:
+        label = _pick(v for v in self.graph.objects(role, RDFS.label) if getattr(v, "language", None) == "zh")
+        return label or ROLE_LABELS.get(_local_name(role), _local_name(role))
+
+    def read_participations(self) -> None:
+        g = self.graph
+        for event_node in self.typed(SCHEMA.Event):
+            event = str(event_node)
+            seen: set[str] = set()
+            for part in sorted(g.objects(event_node, KG.participation), key=str):
+                for agent in sorted(g.objects(part, KG.agent), key=str):
+                    source = self.add_node(agent, self.agent_kind(agent))
+                    seen.add(source)
+                    for role in sorted(g.objects(part, KG.role), key=str):
+                        relation = self.role_label(role)
+                        self.add_edge(source, event, relation)
+                        self.remember_event(source, event_node, relation)
+                    self.info[source].evidence.extend(str(e) for e in g.objects(part, KG.evidence))
+            # Organisers and attendees stated without a participation record still take part.
+            for agent in sorted(g.objects(event_node, SCHEMA.organizer), key=str):
+                source = self.add_node(agent, self.agent_kind(agent))
+                if source not in seen:
+                    seen.add(source)
+                    self.add_edge(source, event, "主办")
+                    self.remember_event(source, event_node, "主办")
+            for agent in sorted(g.objects(event_node, SCHEMA.attendee), key=str):
+                source = self.add_node(agent, self.agent_kind(agent))
+                if source not in seen:
+                    self.add_edge(source, event, "参加")
+                    self.remember_event(source, event_node, "参加")
+
+    def event_line(self, event: Node) -> tuple[str, str]:
+        g = self.graph
+        date = _pick(g.objects(event, SCHEMA.startDate)) or ""
+        when = _pick(g.objects(event, KG.dateText)) or date
+        line = f"{when} {_label(g, event)}".strip()
+        return date or "~", line
+
+    def remember_event(self, agent: str, event: Node, relation: str) -> None:
+        key, line = self.event_line(event)
+        self.info[agent].events.append((key, f"{line}({relation})"))
+
+    def read_places_and_bodies(self) -> None:
+        g = self.graph
+        for event_node in self.typed(SCHEMA.Event):
+            ordered = self.ordered_locations(event_node)
+            for place_node in ordered:
+                self.add_edge(str(event_node), self.add_node(place_node, "place"), "位于")
+        for place_node in self.typed(SCHEMA.Place):
+            for parent in sorted(g.objects(place_node, SCHEMA.containedInPlace), key=str):
+                self.add_edge(str(place_node), self.add_node(parent, "place"), "位于")
+        for body_node in self.typed(ORG.Organization):
+            body = str(body_node)
+            for parent in sorted(g.objects(body_node, ORG.subOrganizationOf), key=str):
+                self.add_edge(body, self.add_node(parent, "body"), "隶属")
+            for place_node in sorted(g.objects(body_node, KG.inPlace), key=str):
+                self.add_edge(body, self.add_node(place_node, "place"), "位于")
+
+    def ordered_locations(self, event: Node) -> list[Node]:
+        """The event's places, its most specific one (kg:primaryLocation) first."""
+        g = self.graph
+        primary = set(g.objects(event, KG.primaryLocation))
+        places = set(g.objects(event, SCHEMA.location)) | primary
+        return sorted(places, key=lambda p: (p not in primary, str(p)))
+
+    def read_articles(self) -> None:
+        g = self.graph
+        for article_node in self.typed(SCHEMA.NewsArticle):
+            events = set(g.objects(article_node, SCHEMA.mentions)) | set(g.subjects(PROV.wasDerivedFrom, article_node))
+            events = {e for e in events if SCHEMA.Event in set(g.objects(e, RDF.type))}
+            article = self.add_node(article_node, "article")
+            for event in sorted(events, key=str):
+                self.add_edge(article, self.add_node(event, "event"), "报道")
+
+    # --- tooltips and attributes ----------------------------------------------------------
+    def describe(self) -> None:
+        for node, data in self.net.nodes(data=True):
+            describe = getattr(self, f"describe_{data['type']}")
+            data["tip"] = [line for line in describe(node, data) if line]
+
+    def common(self, node: str) -> list[str]:
+        info = self.info[node]
+        lines: list[str] = []
+        if info.events:
+            events = [line for _, line in sorted(set(info.events))]
+            lines.append("活动:" + ";".join(events[:TOOLTIP_ITEMS]) + (" …" if len(events) > TOOLTIP_ITEMS else ""))
+        if info.evidence:
+            lines.append("依据:" + _shorten(sorted(set(info.evidence), key=lambda s: (len(s), s))[0], EVIDENCE_CHARS))
+        return lines
+
+    def neighbours(self, node: str, relation: str, outgoing: bool = True) -> list[str]:
+        edges = self.net.out_edges(node, keys=True) if outgoing else self.net.in_edges(node, keys=True)
+        ends = [(v if outgoing else u) for u, v, key in edges if key == relation]
+        return sorted({self.net.nodes[n]["label"] for n in ends})
+
+    def describe_person(self, node: str, data: dict) -> list[str]:
+        info = self.info[node]
+        posts = sorted(set(info.posts))
+        bodies = self.neighbours(node, "任职")
+        return [
+            "职务:" + "、".join(posts[:TOOLTIP_ITEMS]) if posts else "",
+            "机构:" + "、".join(bodies[:TOOLTIP_ITEMS]) if bodies else "",
+            *self.common(node),
+        ]
+
+    def describe_body(self, node: str, data: dict) -> list[str]:
+        g = self.graph
+        kinds = _kinds(g, URIRef(node), BODY_KINDS)
+        data["kind"] = "、".join(kinds)
+        members = sorted(set(self.info[node].members))
+        parents = self.neighbours(node, "隶属")
+        places = self.neighbours(node, "位于")
+        return [
+            "类别:" + data["kind"] if kinds else "",
+            "上级:" + "、".join(parents) if parents else "",
+            "所在:" + "、".join(places) if places else "",
+            "人员:" + "、".join(members[:TOOLTIP_ITEMS]) + (" …" if len(members) > TOOLTIP_ITEMS else "")
+            if members
+            else "",
+            *self.common(node),
+        ]
+
+    def describe_place(self, node: str, data: dict) -> list[str]:
+        levels = {_local_name(v) for v in self.graph.objects(URIRef(node), KG.level)}
+        data["kind"] = "、".join(sorted(PLACE_LEVELS[v] for v in levels if v in PLACE_LEVELS))
+        parents = self.neighbours(node, "位于")
+        return ["层级:" + data["kind"] if data["kind"] else "", "属于:" + "、".join(parents) if parents else ""]
+
+    def describe_event(self, node: str, data: dict) -> list[str]:
+        g = self.graph
+        subject = URIRef(node)
+        data["kind"] = "、".join(_kinds(g, subject, EVENT_KINDS))
+        data["date"] = _pick(g.objects(subject, SCHEMA.startDate)) or ""
+        data["date_text"] = _pick(g.objects(subject, KG.dateText)) or ""
+        participants = sorted(
+            f"{self.net.nodes[u]['label']}({key})"
+            for u, _, key in self.net.in_edges(node, keys=True)
+            if key != "报道"
+        )
+        places = [self.net.nodes[v]["label"] for _, v, key in self.net.out_edges(node, keys=True) if key == "位于"]
+        trigger = _pick(g.objects(subject, KG.trigger))
+        evidence = sorted(str(e) for e in g.objects(subject, KG.evidence))
+        sources = [self.net.nodes[u]["label"] for u, _, key in self.net.in_edges(node, keys=True) if key == "报道"]
+        return [
+            "类别:" + data["kind"] + (f"(“{trigger}”)" if trigger else "") if data["kind"] or trigger else "",
+            "时间:" + " ".join(t for t in (data["date_text"], data["date"]) if t) if data["date"] else "",
+            "地点:" + "、".join(places) if places else "",
+            "参与:" + "、".join(participants[: TOOLTIP_ITEMS * 2]) if participants else "",
+            "依据:" + _shorten(evidence[0], EVIDENCE_CHARS) if evidence else "",
+            "来源:" + "、".join(sorted(sources)) if sources else "",
+        ]
+
+    def describe_article(self, node: str, data: dict) -> list[str]:
+        g = self.graph
+        subject = URIRef(node)
+        reporters = sorted({_label(g, a) for a in g.objects(subject, SCHEMA.author)})
+        pages = g.objects(subject, SCHEMA.isPartOf)
+        files = sorted({_pick(g.objects(page, KG.file)) or _local_name(page) for page in pages})
+        events = [self.net.nodes[v]["label"] for _, v in self.net.out_edges(node)]
+        return [
+            "记者:" + "、".join(reporters) if reporters else "",
+            "版面:" + "、".join(files) if files else "",
+            "活动:" + "、".join(sorted(events)) if events else "",
+        ]
+
+
+def to_networkx(graph: Graph) -> nx.MultiDiGraph:
+    """The people, bodies, places, events and articles of ``graph`` and how they are related.
+
+    Node attributes: ``label`` (name or headline), ``type`` (person | body | place | event |
+    article), ``kind`` (body category, place level or event class in Chinese), ``date`` (an
+    event's ``schema:startDate`` as written, ``2021-04-08`` or ``--04-08``), ``date_text`` and
+    ``tip`` (plain-text tooltip lines). Edge keys and ``relation``: the relation in Chinese;
+    ``label``: what the edge shows (the titles for ``任职``).
+    """
+    return _Builder(graph).read()
