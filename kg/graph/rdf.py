@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from kg.graph.iri import IriMinter
 from kg.graph.namespaces import FOAF, KG, ORG, PROV, RDF_TYPE, RDFS_LABEL, SCHEMA, XSD, all_prefixes
 from kg.model import Article, Body, Event, Extraction, Place, Provenance
-from kg.resources import lexicon_path
+from kg.resources import lexicon_path, ontology_dir
 from kg.settings import Settings
 
 if TYPE_CHECKING:
@@ -486,7 +486,15 @@ class _GraphBuilder:
         # Bodies may name places that no article listed: those were registered while adding bodies.
         for name in sorted(self.places):
             self.add_place(name, self.places[name])
+        self.add_term_labels()
         return self.graph
+
+    def add_term_labels(self) -> None:
+        """Copy the type and labels of the ontology terms the graph uses (kg:Led "带队"@zh "led"@en)."""
+        described = ontology_terms()
+        used = {o for _, _, o in self.graph if o.startswith("<" + KG)}
+        for term in sorted(used):
+            self.graph.update(described.get(term, ()))
 
     def add_body(self, name: str, reports: list[Body]) -> None:
         iri = self.iri.body(name)
@@ -534,6 +542,21 @@ _ROLE_LABELS = {
     KG + "Organiser": "主办",
     KG + "CoOrganiser": "承办",
 }
+
+
+@cache
+def ontology_terms() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """The rdf:type and rdfs:label triples of each kg: term in ontology/kg.ttl, in N-Triples form."""
+    import pyoxigraph
+
+    path = ontology_dir() / "kg.ttl"
+    keep = {nt_iri(RDF_TYPE), _LABEL}
+    terms: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for triple in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE):
+        subject, predicate = str(triple.subject), str(triple.predicate)
+        if predicate in keep and subject.startswith("<" + KG):
+            terms[subject].append((subject, predicate, str(triple.object)))
+    return {term: tuple(triples) for term, triples in terms.items()}
 
 
 def _evidence(provenance: Provenance, article: Article) -> str:
