@@ -253,12 +253,13 @@ def _places_for(article: Article, sentences: list[Sentence], places: list[Place]
     for _rank, _pos, name in sorted(found):
         if name not in ordered:
             ordered.append(name)
-    if ordered:  # the division that contains the most specific place
+    if ordered and _level_rank(by_name[ordered[0]].level) < _level_rank("district"):
+        # the division that contains the most specific place, up to the district (黄河滩地公园 → 惠济区)
         parent, seen = by_name[ordered[0]].parent, set(ordered)
         while parent and parent in by_name and parent not in seen:
             ordered.append(parent)
             seen.add(parent)
-            if by_name[parent].level in ("district", "city", "province"):
+            if _level_rank(by_name[parent].level) >= _level_rank("district"):
                 break
             parent = by_name[parent].parent
     return ordered
@@ -292,9 +293,12 @@ def detect_events(
         return []
     _assign_scopes(drafts, sentences)
     year = infer_year(article, settings)
+    employers = frozenset(post.body for person in persons for post in person.posts if post.body)
     events = []
     for ordinal, draft in enumerate(drafts):
-        events.append(_build(article, sentences, zones, draft, agents, bodies, places, settings, year, ordinal))
+        events.append(
+            _build(article, sentences, zones, draft, agents, bodies, places, settings, year, ordinal, employers)
+        )
     return events
 
 
@@ -405,6 +409,7 @@ def _build(
     settings: Settings,
     year: int | None,
     ordinal: int,
+    employers: frozenset[str] = frozenset(),
 ) -> Event:
     evidence = _evidence_hit(draft)
     rule = f"trigger:{evidence.trigger.text}"
@@ -424,7 +429,7 @@ def _build(
         if sentence.index in draft.scope and any(w in sentence.text for w in ROUTE_WORDS):
             place_sentences[sentence.index] = sentence
     event_places = _places_for(article, list(place_sentences.values()), places, agents)
-    participants = _participants(article, sentences, draft, agents, zones)
+    participants = _participants(article, sentences, draft, agents, zones, employers)
     if not event_places:  # the division of the body that held or made the visit (经开区宣传部 → 经开区)
         known = {p.name for p in places}
         homes = [b.place for p in participants for b in bodies if b.name == p.agent and p.role in HOME_ROLES]
@@ -455,7 +460,12 @@ def _evidence_hit(draft: _Draft) -> TriggerHit:
 
 
 def _participants(
-    article: Article, sentences: list[Sentence], draft: _Draft, agents: list[Agent], zones: dict[int, str]
+    article: Article,
+    sentences: list[Sentence],
+    draft: _Draft,
+    agents: list[Agent],
+    zones: dict[int, str],
+    employers: frozenset[str],
 ) -> list[Participation]:
     chosen: dict[tuple[str, str], Participation] = {}
     order: list[tuple[str, str]] = []
@@ -471,7 +481,7 @@ def _participants(
             or sentence.index in hit_sentences
             or (draft.date_sentence is not None and sentence.index == draft.date_sentence.index)
         )
-        for hit in assign_roles(article.text, sentence.start, sentence.end, inside, weak=reports):
+        for hit in assign_roles(article.text, sentence.start, sentence.end, inside, reports, employers):
             key = (hit.agent.kind, hit.agent.name)
             rule = f"role-verb:{hit.verb}"
             confidence = 0.85 if hit.priority >= 40 else 0.6

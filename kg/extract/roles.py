@@ -142,13 +142,29 @@ def in_title_chain(text: str, body: Agent, persons: list[Agent]) -> bool:
     return False
 
 
-def assign_roles(text: str, start: int, end: int, agents: list[Agent], weak: bool = True) -> list[RoleHit]:
+def _heads_title(text: str, body: Agent, persons: list[Agent], employers: frozenset[str]) -> bool:
+    if body.name not in employers:
+        return False
+    following = [p for p in persons if 0 <= p.start - body.end <= 40]
+    return any(not _verbs_in(text, body.end, p.start, []) and "。" not in text[body.end : p.start] for p in following)
+
+
+def assign_roles(
+    text: str, start: int, end: int, agents: list[Agent], weak: bool = True, employers: frozenset[str] = frozenset()
+) -> list[RoleHit]:
     """Roles of the agents that stand in ``text[start:end]`` (one sentence), by the verbs that govern them.
 
     ``weak=False`` ignores the weak verbs (priority below ``WEAK_PRIORITY``: ``到``, ``开展``, the event verbs
-    themselves), which say who acted only in the sentences that report the event (headline and lead)."""
+    themselves), which say who acted only in the sentences that report the event (headline and lead).
+    ``employers`` are the bodies of the posts of the persons named here: such a body followed by one of
+    them in the same sentence is that person's title, even across a comma (``……领导小组组长,区党工委书记、
+    管委会主任王新亭带队``)."""
     persons = [a for a in agents if a.kind == "person"]
-    bodies = [a for a in agents if a.kind == "body" and not in_title_chain(text, a, persons)]
+    bodies = [
+        a
+        for a in agents
+        if a.kind == "body" and not in_title_chain(text, a, persons) and not _heads_title(text, a, persons, employers)
+    ]
     active = sorted(persons + bodies, key=lambda a: a.start)
     taken = [(a.start, a.end) for a in agents]
     clauses = _clauses(text, start, end)
@@ -171,7 +187,7 @@ def assign_roles(text: str, start: int, end: int, agents: list[Agent], weak: boo
                 for verb in lexicon:
                     if verb.verb == word and verb.side == "before":
                         candidates.append((verb.priority, agent.end - v_start, v_start, verb))
-            if candidates or not _is_list_clause(text, clauses[j], active):
+            if candidates or verbs_by_clause[j] or not _is_list_clause(text, clauses[j], active):
                 break
             j += 1
         # verbs that govern the agent as their object, in its own clause
