@@ -79,6 +79,9 @@ class Lexicon:
     non_bodies: frozenset[str]
     non_places: frozenset[str]
     non_names: frozenset[str]
+    titles_after_name: frozenset[str]
+    name_inner_stops: frozenset[str]
+    common_surnames: frozenset[str]
     # compiled
     unit_regex: re.Pattern[str] = field(init=False, repr=False)
     max_follower: int = field(init=False)
@@ -216,4 +219,7 @@ def load_lexicon() -> Lexicon:
         non_bodies=frozenset(read_entries("non_bodies.txt")),
         non_places=frozenset(read_entries("non_places.txt")),
         non_names=frozenset(read_entries("non_names.txt")),
+        titles_after_name=_expand_titles(read_entries("titles_after_name.txt"), modifiers),
+        name_inner_stops=frozenset("".join(read_entries("name_inner_stops.txt"))),
+        common_surnames=frozenset(read_entries("common_surnames.txt")),
     )

@@ -140,12 +140,26 @@ class Doc:
                 continue  # a title, body or place starts inside: 区委, 主任科员 are no names
             if text[start:end] in self.lex.non_names:
                 continue
+            if any(c in self.lex.name_inner_stops for c in text[start + surname : end]):
+                continue  # 商量过, 张三在: function characters are no part of a given name
             ends.append(end)
         return ends
 
-    def name_after(self, start: int) -> int | None:
-        """End of the personal name that starts at ``start`` (after a title), or None."""
-        ends = [end for end in self.name_candidates(start) if self.follows_name(end)]
+    def name_after(self, start: int, fallback: bool = False) -> int | None:
+        """End of the personal name that starts at ``start`` (after a title), or None.
+
+        The name ends where a follower word, punctuation or the text's end follows. With
+        ``fallback`` and no such word, a three-character name is taken when its given name holds
+        none of the characters of ``name_inner_stops.txt`` and its surname is a common one
+        (书记汪明新经常 → 汪明新).
+        """
+        candidates = self.name_candidates(start)
+        ends = [end for end in candidates if self.follows_name(end)]
+        if not ends and fallback and candidates:
+            surname = self.lex.is_surname_start(self.text, start)
+            common = self.text[start : start + surname] in self.lex.common_surnames
+            if common and candidates[0] - start - surname == 2 and candidates[0] not in self.unit_starting:
+                return candidates[0]
         if not ends:
             return None
         if len(ends) == 2 and self.follows_name(ends[1]):

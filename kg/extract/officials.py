@@ -31,7 +31,7 @@ from kg.extract.places import resolve_abbreviation
 from kg.extract.titles import Chain, Segment
 from kg.model import Mention, Person, Post
 
-BYLINE = re.compile(r"(?:本报)?(?:记者|通讯员|实习生|见习记者|摄影)[ \u3000]*")
+BYLINE = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=本报))(?:记者|通讯员|实习生|见习记者|摄影)[ \u3000]*")
 SPEECH_VERBS = ("介绍", "表示", "说", "指出", "认为", "告诉", "坦言")
 
 
@@ -112,6 +112,8 @@ def bind_officials(doc: Doc, chains: list[Chain]) -> None:
 
 def _segment_body(doc: Doc, segment: Segment, previous: BodyRef | None, chain_place: str | None) -> BodyRef | None:
     lex = doc.lex
+    if segment.unknown_body:
+        return None
     body_text = doc.text[segment.body_start : segment.body_end]
     if body_text and lex.place_level(body_text) is not None and lex.body_suffix_of(body_text) is None:
         chain_place = lex.canonical_place(body_text)  # 惠济区副区长: a division, the title says the body
@@ -141,7 +143,8 @@ def _body_from_template(doc: Doc, template: str, pos: int, chain_place: str | No
         return body_from_name(doc, template)
     char, rest = template[1], template[3:]
     level = ABBREVIATION_LEVELS.get(char)
-    place = chain_place if chain_place and doc.lex.place_level(chain_place) == level else None
+    fits = chain_place is not None and (doc.lex.place_level(chain_place) == level or chain_place.endswith(char))
+    place = chain_place if fits else None
     place = place or resolve_abbreviation(doc, char, pos)
     if place is None:
         return None
@@ -154,12 +157,13 @@ def _body_from_template(doc: Doc, template: str, pos: int, chain_place: str | No
 def find_names_before_titles(doc: Doc) -> None:
     """习近平总书记, 王新亭书记: a name right before a title that no name follows."""
     for unit in doc.units:
-        if unit.kind != "T" or doc.name_after(unit.end) is not None:
-            continue
-        if not (doc.follows_name(unit.end) or doc.text[unit.end : unit.end + 1] in ("为", "的")):
+        if unit.kind != "T" or unit.text not in doc.lex.titles_after_name or doc.name_after(unit.end) is not None:
             continue
         start = doc.name_before(unit.start)
         if start is None or in_byline(doc, start, unit.start):
+            continue
+        clause_start = start == 0 or not is_han(doc.text[start - 1])
+        if not (clause_start or doc.follows_name(unit.end) or doc.text[unit.end : unit.end + 1] in ("为", "的")):
             continue
         found = add_person_mention(doc, start, unit.start, "rule:name-title", 0.85)
         template = doc.lex.title_body(unit.text)

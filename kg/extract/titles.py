@@ -25,6 +25,7 @@ class Segment:
     title_start: int
     title_end: int
     title: str
+    unknown_body: bool = False  # words stood before the title that name no body we know
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ def find_chains(doc: Doc) -> list[Chain]:
     for unit in doc.units:
         if unit.kind != "T":
             continue
-        name_end = doc.name_after(unit.end)
+        name_end = doc.name_after(unit.end, fallback=True)
         if name_end is None or unit.end in byline:
             continue
         segments = _segments_before(doc, unit)
@@ -70,12 +71,16 @@ def _segments_before(doc: Doc, last: Unit) -> list[Segment] | None:
         title_start = title.start
         body_text = doc.text[start : title.start]
         body_end = title.start
+        unknown = False
         if body_text and not _looks_like_body(doc, start, title.start):
             if len(body_text) <= 4:
                 title_start = body_end = start  # 环保总工程师: the words belong to the title
             else:
-                start = body_end = title.start  # no body before this title
-        segments.insert(0, Segment(start, body_end, title_start, title.end, doc.text[title_start : title.end]))
+                start = body_end = title.start  # a body we cannot name: the post's body stays open
+                unknown = True
+        segments.insert(
+            0, Segment(start, body_end, title_start, title.end, doc.text[title_start : title.end], unknown)
+        )
         title = _previous_title(doc, start)
     first = segments[0]
     if not _chain_may_start(doc, first):
@@ -95,7 +100,7 @@ def _previous_title(doc: Doc, start: int) -> Unit | None:
 
 def _chain_may_start(doc: Doc, first: Segment) -> bool:
     """A bare title at a chain's start must stand where a chain can start (主席台就座 is no chain)."""
-    if first.body_start < first.title_start:
+    if first.body_start < first.title_start or first.unknown_body:
         return True
     pos = first.title_start
     if pos == 0 or not is_han(doc.text[pos - 1]):
