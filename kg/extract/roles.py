@@ -142,7 +142,17 @@ def in_title_chain(text: str, body: Agent, persons: list[Agent]) -> bool:
     return False
 
 
+@cache
+def _title_after() -> re.Pattern[str]:
+    """A post title right after a body's name (the officials' title list, less membership words)."""
+    titles = [t for t in _lines("titles.txt") if t not in participant_nouns()]
+    alternatives = "|".join(map(re.escape, sorted(titles, key=len, reverse=True)))
+    return re.compile(rf"(?:常务副|副|党组|党委|党工委)?(?:{alternatives})")
+
+
 def _heads_title(text: str, body: Agent, persons: list[Agent], employers: frozenset[str]) -> bool:
+    if _title_after().match(text, body.end):
+        return True  # 市委书记深入企业调研: a title even where no name follows
     if body.name not in employers:
         return False
     following = [p for p in persons if 0 <= p.start - body.end <= 40]

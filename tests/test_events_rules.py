@@ -1,0 +1,180 @@
+"""Event rules on single articles: seed sentences, and news sentences from other sources (People's Daily 1998
+and CLUENER2020 in /work/shared/data/ner, ids given) so that the rules are not fitted to the seeds alone."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.events import detect_events
+from kg.model import Article, Body, Event, Mention, Person, Place, Post, Provenance
+from kg.settings import Settings
+
+
+def _article(headline: str, *paragraphs: str, file: str = "nowhere/900_test.txt") -> Article:
+    text = "\n".join([headline, *paragraphs])
+    return Article(id="t-0", file=file, position=0, headline=headline, text=text)
+
+
+def _events(
+    article: Article,
+    persons: dict[str, str | None] | None = None,
+    bodies: tuple[str, ...] = (),
+    places: tuple[tuple[str, str, str | None], ...] = (),
+    settings: Settings | None = None,
+) -> list[Event]:
+    """Persons by name (with the body of their post, if any), bodies and places located in the text."""
+    text = article.text
+    people, mentions = [], []
+    for name, employer in (persons or {}).items():
+        found = [Mention("PER", m.start(), m.end(), name, "test") for m in re.finditer(name, text)]
+        posts = [Post("职务", employer, Provenance(article.id, 0, 0, 0, "test"))] if employer else []
+        people.append(Person(name, posts=posts, mentions=found))
+        mentions += found
+    return detect_events(
+        article, mentions, people, [Body(b) for b in bodies], [Place(*p) for p in places], settings or Settings()
+    )
+
+
+def _roles(event: Event, kind: str = "person") -> dict[str, str]:
+    return {p.agent: p.role for p in event.participants if p.agent_type == kind}
+
+
+def test_seed_inspection_with_accompanying_officials() -> None:
+    article = _article(
+        "开封市人大到惠济区考察黄河流域生态保护和高质量发展核心示范区起步区建设工作",
+        "本报讯 4月8日上午,郑州市人大常委会主任胡荃陪同开封市人大常委会主任阎红心等一行,来到惠济区黄河滩地公园,"
+        "考察黄河流域生态保护和高质量发展核心示范区起步区建设工作,并就加快推进郑开一体化发展开展调研。"
+        "郑州市人大常委会副主任蔡红,惠济区委副书记、区长丁文霞,区人大常委会副主任刘满仓等一同考察并介绍情况。",
+    )
+    persons = {"胡荃": "郑州市人大常委会", "阎红心": "开封市人大常委会", "蔡红": "郑州市人大常委会",
+               "丁文霞": "惠济区政府", "刘满仓": "惠济区人大常委会"}
+    places = (("惠济区", "district", "郑州市"), ("黄河滩地公园", "site", "惠济区"), ("郑州市", "city", None))
+    events = _events(article, persons, ("开封市人大常委会", "郑州市人大常委会", "开封市人大"), places,
+                     Settings(year=2021))
+    assert len(events) == 1  # 考察 in the headline and the lead, 调研 in the lead: one occasion
+    event = events[0]
+    assert (event.kind, event.trigger, event.date.iso(), event.date.part_of_day) == (
+        "inspection", "考察", "2021-04-08", "morning")
+    assert _roles(event) == {"胡荃": "accompanied", "阎红心": "led", "蔡红": "accompanied",
+                             "丁文霞": "accompanied", "刘满仓": "accompanied"}
+    assert _roles(event, "body") == {"开封市人大": "visitor"}
+    assert event.places == ["黄河滩地公园", "惠济区"]
+    start, end = event.provenance.start, event.provenance.end
+    assert article.text[start:end] == "考察" and event.provenance.sentence >= 1
+
+
+def test_meeting_during_a_visit_joins_the_visit() -> None:
+    article = _article(
+        "中原区领导调研贾鲁河片区推进情况",
+        "本报讯 8月31日上午,中原区委书记乔耸到贾鲁河片区指挥部调研片区推进情况,并召开座谈会。"
+        "中原区委副书记、区委办主任杜建强,中原区政协、相关街道和局委及金科集团相关负责同志参加会议。",
+        "乔耸表示,贾鲁河片区指挥部及金科集团前期做了大量工作。",
+    )
+    events = _events(article, {"乔耸": "中原区委", "杜建强": "中原区委"}, ("中原区委", "中原区政协", "金科集团"))
+    assert [e.kind for e in events] == ["research"]
+    assert _roles(events[0]) == {"乔耸": "led", "杜建强": "attended"}
+    assert _roles(events[0], "body") == {"中原区政协": "attended", "金科集团": "attended"}
+
+
+def test_organisers_and_speakers() -> None:
+    article = _article(
+        "全市“八大群体”母亲河畔健步走",
+        "本报讯 为迎接“五一”国际劳动节,4月13日上午,由郑州市总工会主办、惠济区总工会和郑州银行惠济支行承办的"
+        "主题健步走活动在美丽的黄河滩地公园举行。",
+        "郑州市总工会二级巡视员施展指出,各级工会组织要关心关爱。",
+        "惠济区委常委、组织部部长符维表示,在黄河生态廊道举办活动。",
+    )
+    events = _events(article, {"施展": "郑州市总工会", "符维": "惠济区委"},
+                     ("郑州市总工会", "惠济区总工会", "郑州银行惠济支行", "惠济区委"))
+    assert len(events) == 1 and events[0].kind == "campaign"
+    assert _roles(events[0]) == {"施展": "spoke", "符维": "spoke"}
+    assert _roles(events[0], "body") == {"郑州市总工会": "organiser", "惠济区总工会": "co_organiser",
+                                         "郑州银行惠济支行": "co_organiser"}
+
+
+def test_watched_ceremony_is_not_an_event_and_study_outranks_meeting() -> None:
+    article = _article(
+        "中原区委理论学习中心组召开2020年度第九次集体学习(扩大)会议 集中收听收看全国抗击新冠肺炎疫情表彰大会",
+        "本报讯 9月8日上午,中原区委理论学习中心组召开第九次集体学习(扩大)会议,组织收听收看全国抗击新冠肺炎疫情表彰大会。"
+        "区领导乔耸、李晓雷等区委理论学习中心组成员,全区各单位主要负责人参会。",
+    )
+    events = _events(article, {"乔耸": None, "李晓雷": None}, ("中原区委理论学习中心组",))
+    assert [(e.kind, e.date.iso()) for e in events] == [("study", "2020-09-08")]  # the year from 2020年度
+    assert _roles(events[0]) == {"乔耸": "attended", "李晓雷": "attended"}
+    assert _roles(events[0], "body") == {"中原区委理论学习中心组": "organiser"}
+
+
+def test_drill_in_a_later_paragraph_with_its_own_date() -> None:
+    article = _article(
+        "主题党日里的疫情防控“应急考”",
+        "启动应急预案进入战时状态,重点演练了现场应急处置工作流程。",
+        "同时,演练现场也是该街道主题党日活动的现场教科书。随后举行了主题党日活动。",
+        "8日下午3点,郑州幼儿师范高等专科学校一名新冠肺炎“确诊”者曾经到访过学校行政楼。原来,这是一场演习。",
+    )
+    events = _events(article)
+    assert [e.kind for e in events] == ["campaign", "drill"]
+    assert events[1].date.text == "8日下午3点" and events[1].date.iso() is None
+
+
+def test_no_event_without_trigger_or_date() -> None:
+    ongoing = _article(
+        "加强疫情防控举措 落实到村到户到人",
+        "本报讯 中原区西流湖街道聚焦疫情防控监督重点,加大督导检查力度,推进疫苗接种监督常态化。",
+    )
+    assert _events(ongoing) == []
+    quoted = _article(
+        "坚持常态化监督",
+        "“你们单位要根据交办函提示,尽快核实相关人员迟到情况,并做深刻检查,举一反三,加强日常管理。”",
+    )
+    assert _events(quoted) == []  # 检查 inside quoted speech, no date
+
+
+def test_people_daily_presided_meeting() -> None:  # pd98-dev-00291
+    article = _article(
+        "致公党中央召开会议",
+        "致公党中央主席罗豪才主持会议并讲话，强调致公党要切实搞好领导班子建设。",
+    )
+    events = _events(article, {"罗豪才": "致公党中央"}, ("致公党中央",))
+    assert [e.kind for e in events] == ["meeting"]
+    assert _roles(events[0]) == {"罗豪才": "presided"}
+
+
+def test_people_daily_research_visit() -> None:  # pd98-dev-00338
+    article = _article(
+        "市委书记深入企业调研",
+        "省委常委、市委书记纪馨芳深入十二个市属机电企业进行调研，力求从总体上对全市机电行业进行系统的改革。",
+    )
+    events = _events(article, {"纪馨芳": "市委"}, ("省委", "市委"))
+    assert [e.kind for e in events] == ["research"]
+    assert _roles(events[0]) == {"纪馨芳": "led"}
+    assert _roles(events[0], "body") == {}  # 省委, 市委: her titles, not participants
+
+
+def test_cluener_led_a_research_group() -> None:  # cluener-train-02281
+    article = _article(
+        "商务部调研组赴深圳调研",
+        "为掌握更详细的情况，2月初商务部副部长蒋耀平曾率调研组赴深圳调研。",
+    )
+    events = _events(article, {"蒋耀平": "商务部"}, ("商务部",))
+    assert [e.kind for e in events] == ["research"]
+    assert _roles(events[0]) == {"蒋耀平": "led"}
+
+
+def test_people_daily_delegation_is_not_an_inspection() -> None:  # pd98-dev-01729
+    article = _article(
+        "贾庆林会见台湾客人",
+        "中共中央政治局委员、北京市市长贾庆林今天下午也在京会见了台湾“工商建设研究会”经贸考察团一行。",
+    )
+    events = _events(article, {"贾庆林": "北京市政府"})
+    assert [e.kind for e in events] == ["meeting"]  # 会见; 考察团 names a delegation, not an inspection
+    assert events[0].date.relative and events[0].date.text == "今天下午"
+
+
+def test_reporters_are_never_participants() -> None:
+    article = _article(
+        "经开区领导调研党建引领网格化基层治理工作",
+        "本报讯 3月18日,经开区党工委副书记郭宏力带队到明湖、潮河、前程办事处开展调研。记者 鲁慧",
+    )
+    article.reporters = ["鲁慧"]
+    events = _events(article, {"郭宏力": "经开区党工委", "鲁慧": None})
+    assert _roles(events[0]) == {"郭宏力": "led"}
