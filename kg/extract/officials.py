@@ -65,7 +65,7 @@ def find_bylines(doc: Doc) -> None:
     text = doc.text
     for match in BYLINE.finditer(text):
         pos = match.end()
-        while pos < len(text):
+        while pos < len(text) and not text.startswith(("记者", "通讯员", "实习生", "见习记者", "摄影"), pos):
             ends = [e for e in doc.name_candidates(pos) if e >= len(text) or not is_han(text[e])]
             if not ends:
                 break
