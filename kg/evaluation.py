@@ -63,7 +63,7 @@ def load_gold(path: Path) -> Gold:
             except json.JSONDecodeError as error:
                 raise InputError(f"line {number} is not JSON: {error.msg}", str(file)) from None
             if not isinstance(record, dict) or "file" not in record or "headline" not in record:
-                raise InputError(f"line {number} needs an object with \"file\" and \"headline\"", str(file))
+                raise InputError(f'line {number} needs an object with "file" and "headline"', str(file))
             records[name].append(record)
     if not records["events"] and not records["officials"]:
         raise InputError("no gold records found (expected events.jsonl or officials.jsonl)", str(path))
@@ -102,7 +102,10 @@ def score(gold: Gold, extractions: list[Extraction]) -> dict[str, dict[str, floa
     if gold.officials:
         results["officials"] = _score_sets(
             {k: set(_official_tuples(v)) for k, v in gold_officials.items()},
-            {k: {(p.name, post.title, post.body or "") for p in x.officials for post in p.posts} for k, x in by_key.items()},
+            {
+                k: {(p.name, post.title, post.body or "") for p in x.officials for post in p.posts}
+                for k, x in by_key.items()
+            },
             _official_equal,
         )
     gold_people: dict[str, set[str]] = {}
@@ -274,7 +277,14 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     precision = tp / (tp + fp) if tp + fp else 1.0 if not fn else 0.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4), "tp": tp, "fp": fp, "fn": fn}
+    return {
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+    }
 
 
 def _score_bags(gold: Counter, found: Counter) -> dict[str, float]:

@@ -17,24 +17,50 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 # first line of each article block on each page
 STARTS: dict[str, list[str]] = {
-    "000_1221b1dd961f49e8.txt": ["开封市人大到惠济区考察", "郑州市政务办调研惠济区", "全市“八大群体”母亲河畔健步走", "学“长霞” 铸初心"],
+    "000_1221b1dd961f49e8.txt": [
+        "开封市人大到惠济区考察",
+        "郑州市政务办调研惠济区",
+        "全市“八大群体”母亲河畔健步走",
+        "学“长霞” 铸初心",
+    ],
     "001_9e9a5bf4a5e2b228.txt": [
-        "中原区委理论学习中心组召开", "全景展现“绿水青山就是金山银山”", "中原区领导调研贾鲁河片区",
-        "“全城清洁”助力创文", "齐谋划片区新发展", "创新服务模式 拓展服务渠道",
+        "中原区委理论学习中心组召开",
+        "全景展现“绿水青山就是金山银山”",
+        "中原区领导调研贾鲁河片区",
+        "“全城清洁”助力创文",
+        "齐谋划片区新发展",
+        "创新服务模式 拓展服务渠道",
     ],
     "002_a6d616cd7f86b238.txt": [
-        "二七区全力优化营商环境", "强能力 锻作风 优服务 促发展", "关心群众身边事 主动服务解民忧", "防灾减灾 安全你我",
-        "践行垃圾分类 共创优美环境", "疫苗“多跑路” 群众“少跑腿”", "主题党日里的疫情防控“应急考”",
-        "加强疫情防控举措 落实到村到户到人", "共谱抗疫“同心曲” 志愿服务显担当", "招募社区“小主任” 参与建设美丽家园",
+        "二七区全力优化营商环境",
+        "强能力 锻作风 优服务 促发展",
+        "关心群众身边事 主动服务解民忧",
+        "防灾减灾 安全你我",
+        "践行垃圾分类 共创优美环境",
+        "疫苗“多跑路” 群众“少跑腿”",
+        "主题党日里的疫情防控“应急考”",
+        "加强疫情防控举措 落实到村到户到人",
+        "共谱抗疫“同心曲” 志愿服务显担当",
+        "招募社区“小主任” 参与建设美丽家园",
         "春好植绿时",
     ],
     "003_2b110ad91f95fb21.txt": [
-        "市委督查室调研经开区", "经开区宣传部(文明办)开展", "经开区领导调研党建引领", "经开区党工委第一巡察组巡察经济发展局",
-        "经开区党工委第一巡察组召开", "城市精细化管理工作推进会召开", "经开区党工委第三巡察组", "郑州经开发布(微信)",
+        "市委督查室调研经开区",
+        "经开区宣传部(文明办)开展",
+        "经开区领导调研党建引领",
+        "经开区党工委第一巡察组巡察经济发展局",
+        "经开区党工委第一巡察组召开",
+        "城市精细化管理工作推进会召开",
+        "经开区党工委第三巡察组",
+        "郑州经开发布(微信)",
         "经开区首次开展",
     ],
     "004_4991a681cbad826b.txt": [
-        "# 高新区主题教育要树标杆", "## 高新区召开深化", "## 高新区召开环境污染防治", "## 到一线去!", "## 省委巡视督导组",
+        "# 高新区主题教育要树标杆",
+        "## 高新区召开深化",
+        "## 高新区召开环境污染防治",
+        "## 到一线去!",
+        "## 省委巡视督导组",
     ],
 }
 
@@ -45,7 +71,22 @@ PERSONS = {
     "003": "郭宏力 张磊",
     "004": "王新亭 王玉红 张红军 姚五洲 孙君甫 宋恩民 张良才 刘新杰",
 }
-REPORTERS = "简洋 刘向辉 郭海蓓 宋珂 闫艳芬 张改华 吕杨子 张亮 木坤坤 吴赛 张黎 鲁慧 孙庆辉 方宝岭".split()
+REPORTERS = [
+    "简洋",
+    "刘向辉",
+    "郭海蓓",
+    "宋珂",
+    "闫艳芬",
+    "张改华",
+    "吕杨子",
+    "张亮",
+    "木坤坤",
+    "吴赛",
+    "张黎",
+    "鲁慧",
+    "孙庆辉",
+    "方宝岭",
+]
 
 BODIES = {
     "000": "开封市人大常委会:开封市人大 郑州市人大常委会 惠济区委 惠济区政府:区长 惠济区人大常委会:区人大常委会 "
@@ -64,14 +105,14 @@ BODIES = {
 
 PLACES = {
     "000": "惠济区:district:郑州市 郑州市:city 开封市:city 黄河滩地公园:site:惠济区 长兴路街道:town:惠济区 "
-    "花园口镇:town:惠济区 大庙村:village:花园口镇 登封:city 任长霞先进事迹陈列馆:site:登封 长兴路街道便民服务中心:site:长兴路街道",
+    "花园口镇:town:惠济区 大庙村:village:花园口镇 登封:city 任长霞先进事迹陈列馆:site:登封 长兴路街道便民服务中心:site:长兴路街道",  # noqa: E501
     "001": "中原区:district:郑州市 贾鲁河片区指挥部:site:中原区 郑煤家属院:site:中原区 中原区委北一楼:site:中原区 "
-    "二砂文化创意园核心片区:site:中原区 中央文化区北核心片区:site:中原区 须水河核心片区:site:中原区 贾鲁河片区:site:中原区",
+    "二砂文化创意园核心片区:site:中原区 中央文化区北核心片区:site:中原区 须水河核心片区:site:中原区 贾鲁河片区:site:中原区",  # noqa: E501
     "002": "二七区:district 中原区:district 颍河路166—171号院:site:中原区 花园口镇:town:惠济区 惠济区:district "
     "杜岭街道:town:金水区 金水区:district 郑州幼儿师范高等专科学校:site:杜岭街道 九龙办事处:town:经开区 "
     "经开区:district 汜水镇:town:荥阳市 荥阳市:city 郑东新区:district",
     "003": "经开区:district 明湖办事处:town:经开区 前程办事处:town:经开区 博才路:site:经开区 第一大街:site:经开区",
-    "004": "高新区:district 梧桐办事处:town:高新区 枫杨办事处:town:高新区 沟赵办事处:town:高新区 大里村:village:枫杨办事处 "
+    "004": "高新区:district 梧桐办事处:town:高新区 枫杨办事处:town:高新区 沟赵办事处:town:高新区 大里村:village:枫杨办事处 "  # noqa: E501
     "盛世社区:village:梧桐办事处 管委会第一会议室:site:高新区",
 }
 
@@ -95,8 +136,11 @@ def _blocks(path: Path) -> list[list[str]]:
 def _article(path: Path, position: int, lines: list[str]) -> Article:
     head: list[str] = []
     rest = list(lines)
-    while rest and "。" not in rest[0] and not rest[0].startswith("本报讯") and (
-        len(rest[0]) < 20 or not re.search("[,，]", rest[0])
+    while (
+        rest
+        and "。" not in rest[0]
+        and not rest[0].startswith("本报讯")
+        and (len(rest[0]) < 20 or not re.search("[,，]", rest[0]))
     ):
         head.append(rest.pop(0))
     paragraphs: list[str] = []
@@ -116,7 +160,9 @@ def _article(path: Path, position: int, lines: list[str]) -> Article:
     for index, (block, kind) in enumerate(blocks):
         spans.append(Span(offset, offset + len(block), kind))
         for match in re.finditer(r"[^。！？!?；;]+[。！？!?；;]?”?", block):
-            sentences.append(Sentence(len(sentences), offset + match.start(), offset + match.end(), index, match.group(0)))
+            sentences.append(
+                Sentence(len(sentences), offset + match.start(), offset + match.end(), index, match.group(0))
+            )
         offset += len(block) + 1
     digest = hashlib.sha256(text.encode()).hexdigest()
     return Article(
@@ -162,7 +208,9 @@ def entities(article: Article) -> tuple[list[Mention], list[Person], list[Body],
             home = next((q.split(":")[0] for q in PLACES[page].split() if name.startswith(q.split(":")[0])), None)
             bodies.append(Body(name, place=home))
             for form in aliases:
-                mentions += [Mention("ORG", m.start(), m.end(), form, "test") for m in re.finditer(re.escape(form), text)]
+                mentions += [
+                    Mention("ORG", m.start(), m.end(), form, "test") for m in re.finditer(re.escape(form), text)
+                ]
     places = []
     for item in PLACES[page].split():
         name, level, *parent = item.split(":")

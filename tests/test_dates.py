@@ -48,8 +48,13 @@ def test_plain_and_full_dates() -> None:
 
 
 def test_relative_dates_keep_their_text() -> None:
-    for text, word in [("昨日上午,郑州公交", "昨日上午"), ("连日来,二七区", "连日来"), ("张红军日前在管委会", "日前"),
-                       ("近日,荥阳市汜水镇", "近日"), ("近期,汜水镇认真贯彻", "近期")]:
+    for text, word in [
+        ("昨日上午,郑州公交", "昨日上午"),
+        ("连日来,二七区", "连日来"),
+        ("张红军日前在管委会", "日前"),
+        ("近日,荥阳市汜水镇", "近日"),
+        ("近期,汜水镇认真贯彻", "近期"),
+    ]:
         date = _one(text)
         assert date.relative and date.text == word and date.iso() is None
 

@@ -46,17 +46,32 @@ def test_seed_inspection_with_accompanying_officials() -> None:
         "考察黄河流域生态保护和高质量发展核心示范区起步区建设工作,并就加快推进郑开一体化发展开展调研。"
         "郑州市人大常委会副主任蔡红,惠济区委副书记、区长丁文霞,区人大常委会副主任刘满仓等一同考察并介绍情况。",
     )
-    persons = {"胡荃": "郑州市人大常委会", "阎红心": "开封市人大常委会", "蔡红": "郑州市人大常委会",
-               "丁文霞": "惠济区政府", "刘满仓": "惠济区人大常委会"}
+    persons = {
+        "胡荃": "郑州市人大常委会",
+        "阎红心": "开封市人大常委会",
+        "蔡红": "郑州市人大常委会",
+        "丁文霞": "惠济区政府",
+        "刘满仓": "惠济区人大常委会",
+    }
     places = (("惠济区", "district", "郑州市"), ("黄河滩地公园", "site", "惠济区"), ("郑州市", "city", None))
-    events = _events(article, persons, ("开封市人大常委会", "郑州市人大常委会", "开封市人大"), places,
-                     Settings(year=2021))
+    events = _events(
+        article, persons, ("开封市人大常委会", "郑州市人大常委会", "开封市人大"), places, Settings(year=2021)
+    )
     assert len(events) == 1  # 考察 in the headline and the lead, 调研 in the lead: one occasion
     event = events[0]
     assert (event.kind, event.trigger, event.date.iso(), event.date.part_of_day) == (
-        "inspection", "考察", "2021-04-08", "morning")
-    assert _roles(event) == {"胡荃": "accompanied", "阎红心": "led", "蔡红": "accompanied",
-                             "丁文霞": "accompanied", "刘满仓": "accompanied"}
+        "inspection",
+        "考察",
+        "2021-04-08",
+        "morning",
+    )
+    assert _roles(event) == {
+        "胡荃": "accompanied",
+        "阎红心": "led",
+        "蔡红": "accompanied",
+        "丁文霞": "accompanied",
+        "刘满仓": "accompanied",
+    }
     assert _roles(event, "body") == {"开封市人大": "visitor"}
     assert event.places == ["黄河滩地公园", "惠济区"]
     start, end = event.provenance.start, event.provenance.end
@@ -84,18 +99,24 @@ def test_organisers_and_speakers() -> None:
         "郑州市总工会二级巡视员施展指出,各级工会组织要关心关爱。",
         "惠济区委常委、组织部部长符维表示,在黄河生态廊道举办活动。",
     )
-    events = _events(article, {"施展": "郑州市总工会", "符维": "惠济区委"},
-                     ("郑州市总工会", "惠济区总工会", "郑州银行惠济支行", "惠济区委"))
+    events = _events(
+        article,
+        {"施展": "郑州市总工会", "符维": "惠济区委"},
+        ("郑州市总工会", "惠济区总工会", "郑州银行惠济支行", "惠济区委"),
+    )
     assert len(events) == 1 and events[0].kind == "campaign"
     assert _roles(events[0]) == {"施展": "spoke", "符维": "spoke"}
-    assert _roles(events[0], "body") == {"郑州市总工会": "organiser", "惠济区总工会": "co_organiser",
-                                         "郑州银行惠济支行": "co_organiser"}
+    assert _roles(events[0], "body") == {
+        "郑州市总工会": "organiser",
+        "惠济区总工会": "co_organiser",
+        "郑州银行惠济支行": "co_organiser",
+    }
 
 
 def test_watched_ceremony_is_not_an_event_and_study_outranks_meeting() -> None:
     article = _article(
         "中原区委理论学习中心组召开2020年度第九次集体学习(扩大)会议 集中收听收看全国抗击新冠肺炎疫情表彰大会",
-        "本报讯 9月8日上午,中原区委理论学习中心组召开第九次集体学习(扩大)会议,组织收听收看全国抗击新冠肺炎疫情表彰大会。"
+        "本报讯 9月8日上午,中原区委理论学习中心组召开第九次集体学习(扩大)会议,组织收听收看全国抗击新冠肺炎疫情表彰大会。"  # noqa: E501
         "区领导乔耸、李晓雷等区委理论学习中心组成员,全区各单位主要负责人参会。",
     )
     events = _events(article, {"乔耸": None, "李晓雷": None}, ("中原区委理论学习中心组",))
