@@ -1,0 +1,509 @@
+"""The benchmark: `kg build` at 1×, 10× and 100× the seeds against jieba, queries, start-up, scaling.
+
+Run by hand (never a timed test)::
+
+    .venv/bin/python benchmarks/run.py                 # everything, about 10 minutes on 2 cores
+    .venv/bin/python benchmarks/run.py --scales 1,10   # a quicker look
+
+Each measurement runs in a child process so that its peak memory (``ru_maxrss`` from
+``os.wait4``) is its own and nothing is warm that a user's run would not have warm. Builds are
+timed twice in the child: *cold* (the wall time of the whole process, interpreter start-up and
+jieba's dictionary included) and *warm* (``kg.build.build`` after a first build of one seed page
+has loaded the lexicons and models: the cost that grows with the corpus). Results go to
+``benchmarks/results.json`` and a table in ``benchmarks/README.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from corpus import make_corpus  # noqa: E402  (benchmarks/ is not a package)
+
+PYTHON = sys.executable
+SEED_CHARACTERS = None  # filled in by main()
+
+
+# --- children -------------------------------------------------------------------------------
+
+
+def run_child(args: list[str], timeout: float = 3600) -> tuple[dict[str, Any], float, float]:
+    """Run ``python benchmarks/run.py <args>`` and return its JSON, wall seconds and peak RSS in MiB."""
+    started = time.perf_counter()
+    process = subprocess.Popen([PYTHON, str(Path(__file__)), *args], stdout=subprocess.PIPE, cwd=REPO)
+    assert process.stdout is not None
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"child {args} failed with {process.returncode}")
+    return json.loads(output.decode().strip().splitlines()[-1]), wall, usage.ru_maxrss / 1024
+
+
+def child_build(options: argparse.Namespace) -> None:
+    started = time.perf_counter()
+    from kg.build import build
+
+    imported = time.perf_counter() - started
+    warm_up = 0.0
+    if options.warm:
+        first = sorted(Path(options.paths).glob("*.txt"))[0]
+        with tempfile.TemporaryDirectory() as scratch:
+            t = time.perf_counter()
+            build([first], out=scratch, formats=("ttl",), jobs=1)
+            warm_up = time.perf_counter() - t
+    profiler = None
+    if options.profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+    t = time.perf_counter()
+    result = build(
+        [options.paths],
+        out=options.out,
+        formats=tuple(options.formats.split(",")),
+        jobs=options.jobs,
+        cache_dir=options.cache or None,
+    )
+    seconds = time.perf_counter() - t
+    if profiler is not None:
+        profiler.disable()
+        profiler.dump_stats(options.profile)
+    characters = sum(len(p.read_text(encoding="utf-8")) for p in Path(options.paths).glob("*.txt"))
+    print(
+        json.dumps(
+            {
+                "import_s": imported,
+                "warm_up_s": warm_up,
+                "build_s": seconds,
+                "articles": result.articles,
+                "characters": characters,
+                "triples": result.triples,
+                "persons": result.persons,
+                "officials": result.officials,
+                "bodies": result.bodies,
+                "places": result.places,
+                "events": result.events,
+            }
+        )
+    )
+
+
+def child_jieba(options: argparse.Namespace) -> None:
+    started = time.perf_counter()
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    initialised = time.perf_counter() - started
+    from kg.corpus import read_articles
+
+    texts = [a.text for a in read_articles([options.paths]).articles]
+    t = time.perf_counter()
+    for text in texts:
+        list(jieba.posseg.cut(text))
+    posseg = time.perf_counter() - t
+    t = time.perf_counter()
+    for text in texts:
+        jieba.lcut(text)
+    lcut = time.perf_counter() - t
+    cache_file = Path(jieba.dt.tmp_dir or tempfile.gettempdir()) / (jieba.dt.cache_file or "jieba.cache")
+    print(
+        json.dumps(
+            {
+                "init_s": initialised,
+                "posseg_s": posseg,
+                "lcut_s": lcut,
+                "characters": sum(map(len, texts)),
+                "cache_file": str(cache_file),
+                "cache_exists": cache_file.is_file(),
+            }
+        )
+    )
+
+
+# --- measurements ---------------------------------------------------------------------------
+
+
+def measure_build(
+    corpus: Path, jobs: int, cache: Path | None = None, warm: bool = True, profile: Path | None = None
+) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as out:
+        args = ["--child", "build", "--paths", str(corpus), "--out", out, "--jobs", str(jobs)]
+        if cache is not None:
+            args += ["--cache", str(cache)]
+        if warm:
+            args.append("--warm")
+        if profile is not None:
+            args += ["--profile", str(profile)]
+        result, wall, rss = run_child(args)
+    result.update(wall_s=wall, peak_rss_mib=rss, jobs=jobs)
+    return result
+
+
+def measure_jieba(corpus: Path) -> dict[str, Any]:
+    result, wall, rss = run_child(["--child", "jieba", "--paths", str(corpus)])
+    result.update(wall_s=wall, peak_rss_mib=rss)
+    return result
+
+
+def measure_help(runs: int = 7) -> dict[str, Any]:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run([PYTHON, "-m", "kg", "--help"], check=True, capture_output=True, cwd=REPO)
+        times.append(time.perf_counter() - t)
+    bare = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run([PYTHON, "-c", "pass"], check=True, capture_output=True)
+        bare.append(time.perf_counter() - t)
+    trace = subprocess.run(
+        [PYTHON, "-X", "importtime", "-m", "kg", "--help"], check=True, capture_output=True, text=True, cwd=REPO
+    ).stderr
+    modules = []
+    for line in trace.splitlines():
+        if not line.startswith("import time:") or "cumulative" in line:
+            continue
+        _own_us, cumulative_us, name = line[len("import time:") :].split("|")
+        if name.startswith(" ") and not name.startswith("  "):  # top level: one space, no indentation
+            modules.append((int(cumulative_us), name.strip()))
+    heavy = [
+        m
+        for m in (
+            "jieba",
+            "rdflib",
+            "pyoxigraph",
+            "networkx",
+            "dask",
+            "distributed",
+            "rich",
+            "pyvis",
+            "pyshacl",
+            "pycrfsuite",
+            "ahocorasick",
+            "pypinyin",
+        )
+        if f" {m}" in trace or f"| {m}" in trace
+    ]
+    return {
+        "median_s": statistics.median(times),
+        "python_bare_s": statistics.median(bare),
+        "slowest_top_level_imports": [{"module": n, "ms": us / 1000} for us, n in sorted(modules, reverse=True)[:8]],
+        "heavy_modules_imported": heavy,
+    }
+
+
+def measure_seeds_cli(runs: int = 3) -> dict[str, Any]:
+    """`kg build seeds` as a user runs it (default formats), or the library call while the command is missing."""
+    import importlib.util
+
+    has_command = importlib.util.find_spec("kg.cli.build") is not None
+    times = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as out:
+            if has_command:
+                command = [PYTHON, "-m", "kg", "build", "seeds", "--out", out]
+            else:
+                command = [PYTHON, "-c", f"import kg.build; kg.build.build(['seeds'], out={out!r})"]
+            t = time.perf_counter()
+            subprocess.run(command, check=True, capture_output=True, cwd=REPO)
+            times.append(time.perf_counter() - t)
+    return {"median_s": statistics.median(times), "runs": times, "via": "kg build" if has_command else "kg.build"}
+
+
+QUERY_RUNS = 3
+
+
+def time_queries(store: Any, files: list[Path]) -> list[dict[str, Any]]:
+    rows = []
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        times, count = [], 0
+        for _ in range(QUERY_RUNS):
+            t = time.perf_counter()
+            result = store.query(text)
+            count = sum(1 for _ in result) if not isinstance(result, bool) and hasattr(result, "__iter__") else 1
+            times.append(time.perf_counter() - t)
+        rows.append({"query": f"{path.parent.name}/{path.name}", "median_s": statistics.median(times), "rows": count})
+    return rows
+
+
+def query_files() -> list[Path]:
+    return sorted((REPO / "ontology" / "queries").glob("*.rq")) + sorted((HERE / "queries").glob("*.rq"))
+
+
+def measure_queries(graph_file: Path) -> dict[str, Any]:
+    import pyoxigraph
+    from synthetic import synthetic_store
+
+    store = pyoxigraph.Store()
+    t = time.perf_counter()
+    store.bulk_load(path=str(graph_file), format=pyoxigraph.RdfFormat.TURTLE)
+    largest = {"triples": len(store), "load_s": time.perf_counter() - t, "queries": time_queries(store, query_files())}
+    t = time.perf_counter()
+    synthetic = synthetic_store(1_000_000)
+    generated = time.perf_counter() - t
+    return {
+        "largest_graph": largest,
+        "synthetic": {
+            "triples": len(synthetic),
+            "generate_s": generated,
+            "queries": time_queries(synthetic, query_files()),
+        },
+    }
+
+
+# --- the report -----------------------------------------------------------------------------
+
+
+def machine() -> dict[str, Any]:
+    memory = ""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    except OSError:
+        pass
+    cpu = ""
+    with contextlib.suppress(OSError, StopIteration):
+        cpu = next(
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        )
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": cpu,
+        "memory": memory,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+
+
+def write_readme(results: dict[str, Any], path: Path) -> None:
+    m = results["machine"]
+    lines = [
+        "# Benchmarks",
+        "",
+        "Run by hand with `.venv/bin/python benchmarks/run.py` (about ten minutes on two cores); the figures",
+        "below are its last run, also in `results.json`. Corpora are the seed pages varied by",
+        "`benchmarks/corpus.py` (names, districts, cities and dates drawn from the lexicons), so people,",
+        "bodies and places grow with the corpus. Builds write Turtle only (`--format ttl`).",
+        "",
+        f"Machine: {m['nproc']} cores ({m['cpu']}), {m['memory']} memory, Python {m['python']}, {m['platform']}.",
+        f"Measured {results['when']}.",
+        "",
+        "## Build against jieba (one process)",
+        "",
+        "*warm* is `kg.build.build` after a first build of one page has loaded lexicons and models; *cold* is",
+        "the whole process (`python -c 'kg.build.build(...)'`) including interpreter start-up. The ratio is",
+        "warm build time over `jieba.posseg.cut` over the same article texts (jieba's dictionary loaded).",
+        "",
+        "| corpus | characters | articles | triples | warm build s | cold build s | articles/s | characters/s "
+        "| jieba.posseg s | jieba.lcut s | build/posseg | peak RSS MiB |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for row in results["scales"]:
+        b, j = row["build"], row["jieba"]
+        lines.append(
+            f"| {row['scale']}× | {b['characters']:,} | {b['articles']:,} | {b['triples']:,} | {b['build_s']:.2f} "
+            f"| {b['wall_s']:.2f} | {b['articles'] / b['build_s']:.0f} | {b['characters'] / b['build_s']:,.0f} "
+            f"| {j['posseg_s']:.2f} | {j['lcut_s']:.2f} | {b['build_s'] / j['posseg_s']:.2f} "
+            f"| {b['peak_rss_mib']:.0f} |"
+        )
+    scaling = results.get("scaling")
+    if scaling:
+        lines += [
+            "",
+            f"Scaling: the largest corpus costs {scaling['ratio']:.1f}× the 1× warm build "
+            f"for {scaling['size_ratio']:.0f}× the characters (target ≤ 1.1 × size).",
+        ]
+    if "jobs" in results:
+        jb = results["jobs"]
+        lines += [
+            "",
+            "## Parallel and incremental builds (largest corpus)",
+            "",
+            "| measurement | seconds | speed-up |",
+            "|---|---|---|",
+            f"| --jobs 1 (warm / cold) | {jb['jobs1']['build_s']:.2f} / {jb['jobs1']['wall_s']:.2f} | |",
+            f"| --jobs {jb['jobsN']['jobs']} (warm / cold) | {jb['jobsN']['build_s']:.2f} / {jb['jobsN']['wall_s']:.2f}"
+            f" | {jb['speedup_warm']:.2f}× / {jb['speedup_cold']:.2f}× |",
+        ]
+    if "incremental" in results:
+        inc = results["incremental"]
+        lines += [
+            f"| full build, empty cache (cold) | {inc['first']['wall_s']:.2f} | |",
+            f"| rebuild after one page changed (cold) | {inc['rebuild']['wall_s']:.2f} | {inc['speedup_cold']:.2f}× |",
+            f"| the same, warm (build call only) | {inc['first']['build_s']:.2f} → {inc['rebuild']['build_s']:.2f} "
+            f"| {inc['speedup_warm']:.2f}× |",
+        ]
+    h, s = results["help"], results["seeds_cli"]
+    lines += [
+        "",
+        "## Start-up",
+        "",
+        f"- `kg --help`: {h['median_s']:.3f} s median (bare `python -c pass`: {h['python_bare_s']:.3f} s); heavy "
+        f"modules imported: {', '.join(h['heavy_modules_imported']) or 'none'}.",
+        f"- `kg build seeds` (Turtle and HTML, whole process): {s['median_s']:.2f} s median of {len(s['runs'])}.",
+        f"- jieba's dictionary cache: `{results['scales'][0]['jieba']['cache_file']}` "
+        f"(present: {results['scales'][0]['jieba']['cache_exists']}); loading it took "
+        f"{results['scales'][0]['jieba']['init_s']:.2f} s.",
+    ]
+    if "queries" in results:
+        q = results["queries"]
+        lines += [
+            "",
+            "## SPARQL (pyoxigraph, in memory)",
+            "",
+            f"Largest built graph: {q['largest_graph']['triples']:,} triples (loaded in "
+            f"{q['largest_graph']['load_s']:.2f} s); synthetic graph: {q['synthetic']['triples']:,} triples in the "
+            f"project's vocabulary (`benchmarks/synthetic.py`, generated in {q['synthetic']['generate_s']:.1f} s).",
+            "",
+            "| query | largest built graph s (rows) | synthetic 1 M s (rows) |",
+            "|---|---|---|",
+        ]
+        for a, b in zip(q["largest_graph"]["queries"], q["synthetic"]["queries"], strict=True):
+            lines.append(f"| {a['query']} | {a['median_s']:.3f} ({a['rows']}) | {b['median_s']:.3f} ({b['rows']}) |")
+    if results.get("hot_spots"):
+        lines += ["", "## Hot spots (cProfile of the largest warm build, one process)", "", *results["hot_spots"]]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def hot_spots(profile: Path, text_report: Path, count: int = 15) -> list[str]:
+    """The project's functions with the most cumulative time in a build, as Markdown list lines.
+
+    The full profile (top functions by cumulative and by own time) goes to ``text_report``.
+    """
+    import pstats
+
+    with text_report.open("w", encoding="utf-8") as handle:
+        report = pstats.Stats(str(profile), stream=handle)
+        report.sort_stats("cumulative").print_stats(50)
+        report.sort_stats("tottime").print_stats(30)
+    rows = []
+    stats = pstats.Stats(str(profile))
+    total = max(v[3] for v in stats.stats.values())  # type: ignore[attr-defined]
+    for (file, line, name), (_, calls, tottime, cumtime, _) in stats.stats.items():  # type: ignore[attr-defined]
+        if "/kg/" in file:
+            rel = file[file.index("/kg/") + 1 :]
+            rows.append((cumtime, tottime, calls, f"{rel}:{line} {name}"))
+    rows.sort(reverse=True)
+    return [
+        f"- `{where}`: {cum:.2f} s cumulative ({100 * cum / total:.0f}%), {tot:.2f} s own, {calls:,} calls"
+        for cum, tot, calls, where in rows[:count]
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scales", default="1,10,100")
+    parser.add_argument("--jobs", type=int, default=2, help="workers for the parallel build")
+    parser.add_argument("--corpora", type=Path, default=HERE / "corpora")
+    parser.add_argument("--results", type=Path, default=HERE / "results.json")
+    parser.add_argument("--readme", type=Path, default=HERE / "README.md")
+    parser.add_argument("--quick", action="store_true", help="skip the synthetic graph and the parallel runs")
+    parser.add_argument("--child", choices=("build", "jieba"))
+    parser.add_argument("--paths")
+    parser.add_argument("--out")
+    parser.add_argument("--cache")
+    parser.add_argument("--warm", action="store_true")
+    parser.add_argument("--profile")
+    parser.add_argument("--formats", default="ttl")
+    options = parser.parse_args()
+    if options.child == "build":
+        return child_build(options)
+    if options.child == "jieba":
+        return child_jieba(options)
+
+    scales = [int(s) for s in options.scales.split(",")]
+    results: dict[str, Any] = {
+        "machine": machine(),
+        "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "scales": [],
+    }
+    corpora = {}
+    for scale in scales:
+        corpora[scale] = options.corpora / f"{scale}x"
+        make_corpus(corpora[scale], scale)
+        print(f"{scale}×: building …", file=sys.stderr)
+        build = measure_build(corpora[scale], jobs=1)
+        jieba_row = measure_jieba(corpora[scale])
+        results["scales"].append({"scale": scale, "build": build, "jieba": jieba_row})
+        print(
+            f"  {build['build_s']:.2f} s warm, {build['wall_s']:.2f} s cold, posseg {jieba_row['posseg_s']:.2f} s,"
+            f" {build['triples']} triples, {build['peak_rss_mib']:.0f} MiB",
+            file=sys.stderr,
+        )
+    first, last = results["scales"][0]["build"], results["scales"][-1]["build"]
+    results["scaling"] = {
+        "ratio": last["build_s"] / first["build_s"],
+        "size_ratio": last["characters"] / first["characters"],
+    }
+    largest = corpora[scales[-1]]
+    with tempfile.TemporaryDirectory() as scratch:
+        profile = Path(scratch) / "build.prof"
+        measure_build(largest, jobs=1, profile=profile)
+        results["hot_spots"] = hot_spots(profile, HERE / f"profile_{scales[-1]}x.txt")
+    if not options.quick:
+        print("parallel …", file=sys.stderr)
+        one = results["scales"][-1]["build"]
+        many = measure_build(largest, jobs=options.jobs)
+        results["jobs"] = {
+            "jobs1": one,
+            "jobsN": many,
+            "speedup_warm": one["build_s"] / many["build_s"],
+            "speedup_cold": one["wall_s"] / many["wall_s"],
+        }
+        print("incremental …", file=sys.stderr)
+        with tempfile.TemporaryDirectory() as scratch:
+            copy = Path(scratch) / "corpus"
+            shutil.copytree(largest, copy)
+            cache = Path(scratch) / "cache"
+            first_build = measure_build(copy, jobs=1, cache=cache, warm=False)
+            page = sorted(copy.glob("*.txt"))[len(list(copy.glob("*.txt"))) // 2]
+            text = page.read_text(encoding="utf-8")
+            page.write_text(text.replace("上午", "下午", 1), encoding="utf-8")
+            rebuild = measure_build(copy, jobs=1, cache=cache, warm=False)
+        results["incremental"] = {
+            "first": first_build,
+            "rebuild": rebuild,
+            "changed_page": page.name,
+            "speedup_cold": first_build["wall_s"] / rebuild["wall_s"],
+            "speedup_warm": first_build["build_s"] / rebuild["build_s"],
+        }
+        print("queries …", file=sys.stderr)
+        with tempfile.TemporaryDirectory() as out:
+            from kg.build import build as kg_build
+
+            kg_build([largest], out=out, formats=("ttl",), jobs=1)
+            results["queries"] = measure_queries(Path(out) / "graph.ttl")
+    results["help"] = measure_help()
+    results["seeds_cli"] = measure_seeds_cli()
+    results["hot_spots_file"] = f"profile_{scales[-1]}x.txt"
+    options.results.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_readme(results, options.readme)
+    print(f"wrote {options.results} and {options.readme}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
