@@ -10,7 +10,8 @@ The order of the decisions matters, because GB18030 decodes almost any byte sequ
    characters. This is the error reported, with its byte offset.
 5. Otherwise GB18030 is accepted only if it decodes strictly and the result is plausibly Chinese:
    at least 90% of its non-ASCII characters are in GB2312 (the 6,763 common hanzi and the
-   common punctuation), which mojibake and Latin-1 text are not.
+   common punctuation), or, for traditional Chinese, in Big5 and in runs of hanzi. Mojibake
+   and Latin-1 text are neither.
 6. Decoded text with many control characters is binary.
 
 Every refusal raises :class:`kg.errors.InputError` with one line naming the problem and, for
@@ -55,12 +56,29 @@ def _decode_with_bom(data: bytes, bom: bytes, encoding: str) -> str:
         raise InputError(f"{problem}: {_describe(data, offset)}") from None
 
 
+def _share_encodable(chars: str, encoding: str) -> float:
+    return 1 - chars.encode(encoding, errors="replace").count(b"?") / len(chars)
+
+
 def _plausibly_chinese(text: str) -> bool:
-    sample = "".join(char for char in text[:_GB_SAMPLE] if ord(char) > 0x7F)
-    if not sample:
+    """Simplified Chinese (GB2312), or traditional Chinese (Big5) written in runs of hanzi.
+
+    Latin-1 text read as GB18030 turns each accented letter and the letter after it into one
+    rare hanzi standing alone between ASCII letters: the run test keeps it out.
+    """
+    head = text[:_GB_SAMPLE]
+    chars = "".join(char for char in head if ord(char) > 0x7F)
+    if not chars:
         return True
-    unencodable = sample.encode("gb2312", errors="replace").count(b"?")
-    return (len(sample) - unencodable) / len(sample) >= _GB_PLAUSIBLE
+    if _share_encodable(chars, "gb2312") >= _GB_PLAUSIBLE:
+        return True
+    in_runs = sum(
+        1
+        for index, char in enumerate(head)
+        if ord(char) > 0x7F
+        and ((index > 0 and ord(head[index - 1]) > 0x7F) or (index + 1 < len(head) and ord(head[index + 1]) > 0x7F))
+    )
+    return _share_encodable(chars, "big5") >= _GB_PLAUSIBLE and in_runs >= _GB_PLAUSIBLE * len(chars)
 
 
 def _check_not_binary(text: str) -> None:

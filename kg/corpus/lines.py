@@ -63,7 +63,9 @@ def join_broken(left: str, right: str) -> str:
 
 
 def display_width(text: str) -> float:
-    return sum(1.0 if ord(char) > 0x7F else 0.5 for char in text)
+    """Width in hanzi: an ASCII character counts half."""
+    ascii_count = len(text.encode("ascii", errors="ignore"))
+    return len(text) - ascii_count / 2
 
 
 def is_headline_candidate(text: str) -> bool:

@@ -1,10 +1,11 @@
 """Reading pages from files, directories and standard input into one :class:`Corpus`.
 
-Paths are files, directories (searched recursively for ``*.txt``, hidden entries skipped,
-symbolic links followed but each directory visited once, so a link loop ends), or ``-`` for
-standard input. Files are read in sorted path order, so the result never depends on the order the
-file system lists them in. Every problem raises :class:`kg.errors.InputError` naming the file;
-with ``skip_bad`` it is reported through ``warn`` and recorded in :attr:`Corpus.skipped` instead.
+Paths are files, directories (searched recursively for ``*.txt``; hidden entries are skipped,
+and so are symbolic links to directories inside them, as ``find`` does, so a link loop cannot
+trap the walk), or ``-`` for standard input. Files are read in sorted path order, so the result
+never depends on the order the file system lists them in. Every problem raises
+:class:`kg.errors.InputError` naming the file; with ``skip_bad`` it is reported through ``warn``
+and recorded in :attr:`Corpus.skipped` instead.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ def _walk(directory: str, seen: set[tuple[int, int]]) -> Iterator[str]:
         return
     key = (info.st_dev, info.st_ino)
     if key in seen:
-        return  # reached again through a symbolic link: a loop or a duplicate
+        return  # the same directory named twice
     seen.add(key)
     try:
         with os.scandir(directory) as listing:
@@ -61,7 +62,7 @@ def _walk(directory: str, seen: set[tuple[int, int]]) -> Iterator[str]:
             continue
         path = os.path.join(directory, entry.name)
         try:
-            is_dir = entry.is_dir()
+            is_dir = entry.is_dir(follow_symlinks=False)
         except OSError:
             is_dir = False
         if is_dir:

@@ -19,13 +19,16 @@ import re
 OPENERS = "“‘《〈（(【[「『〔｛{"
 CLOSERS = "”’》〉）)】]」』〕｝}"
 PAIR = dict(zip(OPENERS, CLOSERS, strict=True))
+QUOTES = frozenset('“‘「『"')
 CLOSER_SET = frozenset(CLOSERS + '"')
 # Characters that end a sentence wherever they stand outside quotes.
 TERMINALS = "。！？；…!?;"
 TERMINAL_SET = frozenset(TERMINALS)
 
 _BRACKET_RE = re.compile("[" + re.escape(OPENERS + CLOSERS) + '"\n]')
-_TERMINAL_RE = re.compile("[" + re.escape(TERMINALS) + r"]|\.(?=\s|$)|\n")
+# A run of terminals counts once (。。。 or ！？), so pathological pages stay fast.
+_TERMINAL_RE = re.compile("[" + re.escape(TERMINALS) + r"]+|\.(?=\s|$)|\n")
+_TRAILING_RE = re.compile("[" + re.escape(TERMINALS + CLOSERS) + '".]*')
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "no", "prof", "jr", "sr", "vs", "etc", "e.g", "i.e"})
 
 
@@ -91,8 +94,11 @@ def _boundaries(text: str) -> list[int]:
     """Positions just after each sentence end (line breaks included), ascending."""
     protected = _protected_spans(text)
     ends: list[int] = []
-    # A protected pair whose inside ends with a terminal ends a sentence just after its closer.
+    # A quotation whose inside ends with a terminal ends a sentence just after its closing quote
+    # (not so a book title or a bracket: 《…。》和… goes on).
     for open_pos, close_pos in protected:
+        if text[open_pos] not in QUOTES:
+            continue
         inner_end = close_pos - 1
         while inner_end > open_pos and text[inner_end] in CLOSER_SET:
             inner_end -= 1  # nested closers: “…。’”
@@ -105,23 +111,21 @@ def _boundaries(text: str) -> list[int]:
             index += 1
         if index < len(protected) and protected[index][0] < pos < protected[index][1]:
             continue
-        char = match.group()
+        char = text[pos]
         if char == "\n":
             ends.append(pos)
             continue
         if char == "." and not _full_stop_ends_sentence(text, pos):
             continue
-        ends.append(pos + 1)
+        ends.append(match.end())
     ends.sort()
     return ends
 
 
 def _extend_past_closers(text: str, end: int) -> int:
     """Take the terminals and unmatched closing quotes that follow a sentence end along with it."""
-    limit = len(text)
-    while end < limit and (text[end] in TERMINAL_SET or text[end] in CLOSER_SET or text[end] == "."):
-        end += 1
-    return end
+    match = _TRAILING_RE.match(text, end)
+    return match.end() if match else end
 
 
 def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
