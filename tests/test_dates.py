@@ -116,3 +116,11 @@ def test_complete_year_and_relative_dates_with_a_page_date() -> None:
     assert resolve_relative(yesterday, article, settings).iso() == "2021-01-02"
     assert resolve_relative(yesterday, article, Settings()) == yesterday
     assert complete_year(replace(april, year=2019), article, Settings(), 2021).year == 2019
+
+
+def test_festival_dates_are_relative() -> None:
+    date = _one("春节前夕,区委书记走访慰问困难群众")
+    assert date.relative and date.text == "春节前夕"
+    assert _one("在清明节期间,郑东新区纪检监察工委").text == "清明节期间"
+    found = parse_dates("5月20日至21日,全市举办")
+    assert [(d.month, d.day) for _m, d in found] == [(5, 20), (5, 21)]

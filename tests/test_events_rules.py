@@ -199,3 +199,38 @@ def test_reporters_are_never_participants() -> None:
     article.reporters = ["鲁慧"]
     events = _events(article, {"郭宏力": "经开区党工委", "鲁慧": None})
     assert _roles(events[0]) == {"郭宏力": "led"}
+
+
+def test_unseen_accompanied_under_and_presided_by() -> None:
+    # the usual shapes of a county page: "在……陪同下", "会议由……主持", "莅临……调研指导"
+    visit = _article(
+        "省农业农村厅到我县调研乡村振兴工作",
+        "5月20日下午,省农业农村厅副厅长李明一行莅临我县调研乡村振兴工作。在县委副书记王芳、副县长赵刚陪同下,"
+        "调研组先后来到城关镇东关村、高庄镇果蔬基地,实地察看产业发展情况。",
+    )
+    places = (("城关镇", "town", "某县"), ("东关村", "village", "城关镇"), ("某县", "district", None))
+    events = _events(visit, {"李明": "省农业农村厅", "王芳": "县委", "赵刚": "县政府"}, ("省农业农村厅",), places)
+    assert [(e.kind, e.date.iso()) for e in events] == [("research", "--05-20")]
+    assert _roles(events[0]) == {"李明": "led", "王芳": "accompanied", "赵刚": "accompanied"}
+    assert events[0].places[:2] == ["东关村", "城关镇"]
+    meeting = _article(
+        "县政府召开第十二次常务会议",
+        "6月3日上午,县政府召开第十二次常务会议。会议由县长孙伟主持,副县长周强、吴敏出席会议。",
+        "孙伟强调,要压实责任。",
+    )
+    events = _events(meeting, {"孙伟": "县政府", "周强": "县政府", "吴敏": "县政府"}, ("县政府",))
+    assert [e.kind for e in events] == ["meeting"]
+    assert _roles(events[0]) == {"孙伟": "presided", "周强": "attended", "吴敏": "attended"}
+    assert _roles(events[0], "body") == {"县政府": "organiser"}
+
+
+def test_unseen_two_dated_events_in_one_article() -> None:
+    article = _article(
+        "我区开展防汛应急演练",
+        "6月12日上午,区应急管理局在河滨公园开展防汛应急演练。",
+        "6月14日下午,区应急管理局召开防汛工作推进会,总结演练情况。",
+    )
+    events = _events(article, bodies=("区应急管理局",))
+    assert [(e.kind, e.date.iso()) for e in events] == [("drill", "--06-12"), ("meeting", "--06-14")]
+    assert all(_roles(e, "body") == {"区应急管理局": "organiser"} for e in events)
+    assert [e.ordinal for e in events] == [0, 1]

@@ -45,11 +45,18 @@ def _rows(name: str) -> list[list[str]]:
 def _date_words() -> tuple[list[str], dict[str, str]]:
     relative: list[str] = []
     parts: dict[str, str] = {}
+    holidays: list[str] = []
+    suffixes: list[str] = []
     for kind, text, value in _rows("date_words.tsv"):
         if kind == "relative":
             relative.append(text)
         elif kind == "part_of_day":
             parts[text] = value
+        elif kind == "holiday":
+            holidays.append(text)
+        elif kind == "holiday_suffix":
+            suffixes.append(text)
+    relative += [holiday + suffix for holiday in holidays for suffix in suffixes]
     return relative, parts
 
 
