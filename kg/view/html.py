@@ -27,7 +27,7 @@ from rdflib import Graph
 
 from kg.errors import GraphError, UsageError
 from kg.io import write_text_atomic
-from kg.view.layout import layout
+from kg.view.layout import components, layout
 from kg.view.network import NODE_TYPES, to_networkx
 
 # Type → (colour, border, vis shape). Colours from a colour-blind-safe palette (Okabe–Ito).
@@ -40,6 +40,8 @@ TYPE_STYLES: dict[str, tuple[str, str, str]] = {
 }
 TYPE_ALIASES = {"official": "person", "officials": "person", "org": "body", "organization": "body"}
 FONT_FACE = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif'
+# Label font sizes (min, max) by type, before zooming; vis draws none below its drawThreshold.
+LABEL_SIZES = {"person": (24, 32), "event": (19, 26), "body": (13, 30), "place": (13, 32), "article": (11, 18)}
 LABEL_CHARS = 14  # the label drawn on the canvas; the tooltip has the full name
 LARGE_GRAPH = 1500  # beyond this many nodes, edges hide while dragging or zooming
 
@@ -184,14 +186,17 @@ def page_data(network: nx.MultiDiGraph, whole: nx.MultiDiGraph | None = None) ->
     positions = layout(network)
     sort_dates = _sort_dates(network)
     degree = dict(network.degree())
+    parts = components(network)
+    component = {node: number for number, members in enumerate(parts) for node in members}
     nodes = []
     for node in sorted(network):
         data = network.nodes[node]
         x, y = positions[node]
         nodes.append({
-            "id": node, "name": data["label"], "label": _short(data["label"]), "type": data["type"],
-            "kind": data.get("kind", ""), "date": data.get("date", ""), "sortDate": sort_dates.get(node, ""),
-            "tip": list(data.get("tip", [])), "value": degree[node], "x": x, "y": y,
+            "id": node, "name": data["label"], "label": _short(data.get("display") or data["label"]),
+            "type": data["type"], "kind": data.get("kind", ""), "date": data.get("date", ""),
+            "sortDate": sort_dates.get(node, ""), "tip": list(data.get("tip", [])), "value": degree[node],
+            "x": x, "y": y, "c": component[node],
         })
     edges = []
     for number, (source, target, key, data) in enumerate(sorted(network.edges(keys=True, data=True))):
@@ -210,7 +215,13 @@ def page_data(network: nx.MultiDiGraph, whole: nx.MultiDiGraph | None = None) ->
         "layout": {"improvedLayout": False, "randomSeed": 7},
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large,
                         "multiselect": False},
-        "groups": {key: {"shape": style[2]} for key, style in TYPE_STYLES.items()},
+        # Labels grow with degree; people and events keep readable labels when zoomed out.
+        "groups": {
+            key: {"shape": style[2], "scaling": {"min": 8, "max": 34, "label": {
+                "enabled": True, "min": LABEL_SIZES[key][0], "max": LABEL_SIZES[key][1], "drawThreshold": 8,
+                "maxVisible": 30}}}
+            for key, style in TYPE_STYLES.items()
+        },
         "nodes": {
             "borderWidth": 1,
             "scaling": {"min": 8, "max": 34,
@@ -228,7 +239,9 @@ def page_data(network: nx.MultiDiGraph, whole: nx.MultiDiGraph | None = None) ->
             "selectionWidth": 1.5,
         },
     }
-    return {"nodes": nodes, "edges": edges, "types": types, "options": options,
+    # Open on the largest cluster when the rest is scattered small pieces: they are a zoom away.
+    fit_main = len(parts) > 1 and len(parts[0]) >= 10
+    return {"nodes": nodes, "edges": edges, "types": types, "options": options, "fitMain": fit_main,
             "dates": [{"key": k, "text": dates[k]} for k in sorted(dates)],
             "whole": {"nodes": whole.number_of_nodes(), "edges": whole.number_of_edges()} if whole else None}
 

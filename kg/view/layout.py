@@ -113,28 +113,54 @@ def _component_positions(component: nx.Graph) -> np.ndarray:
     return _unit_edges(component, raw)
 
 
-def layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
-    """Pixel positions for every node of ``graph`` (direction and parallel edges are ignored)."""
-    simple = nx.Graph()
-    simple.add_nodes_from(sorted(graph.nodes))
-    simple.add_edges_from(sorted((min(u, v), max(u, v)) for u, v in graph.edges() if u != v))
-    components = sorted(nx.connected_components(simple), key=lambda c: (-len(c), min(c)))
-    placed: list[tuple[list[str], np.ndarray]] = []
-    for members in components:
-        component = simple.subgraph(sorted(members)).copy()
-        placed.append((list(component), _component_positions(component)))
-    # Shelf packing: rows of components, row width about that of a square holding them all.
-    gap = 1.5
-    sizes = [(np.ptp(p[:, 0]) + gap, np.ptp(p[:, 1]) + gap) for _, p in placed]
+def _pack(placed: list[tuple[list[str], np.ndarray]], gap: float) -> dict[str, np.ndarray]:
+    """Shelf packing: rows of components, the row width about that of a square holding them all."""
+    sizes = [(float(np.ptp(p[:, 0])) + gap, float(np.ptp(p[:, 1])) + gap) for _, p in placed]
     row_width = max(max(w for w, _ in sizes), math.sqrt(sum(w * h for w, h in sizes)) * 1.2)
-    positions: dict[str, tuple[float, float]] = {}
+    positions: dict[str, np.ndarray] = {}
     x = y = row_height = 0.0
     for (nodes, pos), (width, height) in zip(placed, sizes, strict=True):
         if x > 0 and x + width > row_width:
             x, y, row_height = 0.0, y + row_height, 0.0
         origin = np.array([x - pos[:, 0].min() + gap / 2, y - pos[:, 1].min() + gap / 2])
         for node, point in zip(nodes, pos + origin, strict=True):
-            positions[node] = (round(float(point[0]) * EDGE_LENGTH, 1), round(float(point[1]) * EDGE_LENGTH, 1))
+            positions[node] = point
         x += width
         row_height = max(row_height, height)
     return positions
+
+
+def components(graph: nx.Graph) -> list[list[str]]:
+    """Connected components (direction ignored), largest first, each sorted: a stable order."""
+    undirected = graph.to_undirected(as_view=True) if graph.is_directed() else graph
+    return sorted((sorted(c) for c in nx.connected_components(undirected)), key=lambda c: (-len(c), c[0]))
+
+
+def layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
+    """Pixel positions for every node of ``graph`` (direction and parallel edges are ignored).
+
+    The components with edges are packed first, largest first; nodes without any edge follow as
+    one tight grid below them, so that a few hundred loose mentions do not take most of the page.
+    """
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(graph.nodes))
+    simple.add_edges_from(sorted((min(u, v), max(u, v)) for u, v in graph.edges() if u != v))
+    placed: list[tuple[list[str], np.ndarray]] = []
+    loose: list[str] = []
+    for members in components(simple):
+        if len(members) == 1:
+            loose.append(members[0])
+            continue
+        component = simple.subgraph(members).copy()
+        placed.append((list(component), _component_positions(component)))
+    points = _pack(placed, gap=1.5) if placed else {}
+    if loose:
+        top = max((p[1] for p in points.values()), default=-1.0) + 1.5
+        width = max((p[0] for p in points.values()), default=0.0)
+        columns = max(int(width / 0.8), int(math.sqrt(len(loose))), 1)
+        for i, node in enumerate(loose):
+            points[node] = np.array([(i % columns) * 0.8, top + (i // columns) * 0.8])
+    return {
+        node: (round(float(point[0]) * EDGE_LENGTH, 1), round(float(point[1]) * EDGE_LENGTH, 1))
+        for node, point in points.items()
+    }

@@ -145,7 +145,7 @@ class _Builder:
         key = str(node)
         if key not in self.net:
             label = _label(self.graph, node)
-            self.net.add_node(key, label=label, type=kind, kind="", date="", date_text="", tip=[])
+            self.net.add_node(key, label=label, display=label, type=kind, kind="", date="", date_text="", tip=[])
         return key
 
     def add_edge(self, source: str, target: str, relation: str, label: str | None = None) -> None:
@@ -352,6 +352,9 @@ class _Builder:
         data["kind"] = "、".join(_kinds(g, subject, EVENT_KINDS))
         data["date"] = _pick(g.objects(subject, SCHEMA.startDate)) or ""
         data["date_text"] = _pick(g.objects(subject, KG.dateText)) or ""
+        trigger_text = _pick(g.objects(subject, KG.trigger))
+        if trigger_text:  # "4月8日上午 考察" reads better on the canvas than a long generated label
+            data["display"] = f"{data['date_text']} {trigger_text}".strip()
         participants = sorted(
             f"{self.net.nodes[u]['label']}({key})"
             for u, _, key in self.net.in_edges(node, keys=True)
@@ -387,8 +390,9 @@ class _Builder:
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     """The people, bodies, places, events and articles of ``graph`` and how they are related.
 
-    Node attributes: ``label`` (name or headline), ``type`` (person | body | place | event |
-    article), ``kind`` (body category, place level or event class in Chinese), ``date`` (an
+    Node attributes: ``label`` (name or headline), ``display`` (what to draw: for events the
+    date and trigger), ``type`` (person | body | place | event | article), ``kind`` (body
+    category, place level or event class in Chinese), ``date`` (an
     event's ``schema:startDate`` as written, ``2021-04-08`` or ``--04-08``), ``date_text`` and
     ``tip`` (plain-text tooltip lines). Edge keys and ``relation``: the relation in Chinese;
     ``label``: what the edge shows (the titles for ``任职``).

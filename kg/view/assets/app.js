@@ -72,6 +72,10 @@
 
   var container = document.getElementById("kg-network");
   var network = new vis.Network(container, { nodes: nodesView, edges: edgesView }, data.options);
+  if (data.fitMain) {
+    network.fit({ nodes: data.nodes.filter(function (n) { return n.c === 0; }).map(function (n) { return n.id; }),
+                  animation: false });
+  }
 
   var visibleStatus = document.getElementById("kg-visible");
   function showCounts() {
