@@ -155,3 +155,21 @@ def test_damaged_cache_entry_is_a_miss(articles: list[Article], tmp_path: Path) 
     entry.write_bytes(b"not a pickle")
     assert cache.get(articles[0]) is None
     assert not entry.exists()
+
+
+def test_progress_is_silent_off_a_terminal(
+    articles: list[Article], reference: list[Extraction], capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()  # jieba's own start-up messages, written while building the reference
+    runner.extract_all(articles[:4], Settings(), jobs=1, progress=True, extract=posseg_extract)
+    assert capsys.readouterr().err == ""
+
+
+def test_progress_bar_counts_articles_on_a_terminal(
+    articles: list[Article], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    monkeypatch.setenv("TTY_INTERACTIVE", "0")
+    runner.extract_all(articles[:4], Settings(), jobs=1, progress=True, extract=posseg_extract)
+    err = capsys.readouterr().err
+    assert "extracting" in err and "4/4" in err and "articles" in err
