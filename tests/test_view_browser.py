@@ -144,3 +144,38 @@ def test_screenshot_for_people(browser, console: list[dict]) -> None:
     out.parent.mkdir(exist_ok=True)
     assert browser.save_screenshot(str(out))
     assert out.stat().st_size > 10_000
+
+
+# --- the real build of the seeds ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``kg build`` of the seed pages: its graph.ttl and the graph.html it wrote with render_html."""
+    from kg.build import build
+
+    out = tmp_path_factory.mktemp("seed-build")
+    result = build([REPO / "seeds"], out=out, formats=("ttl", "html"))
+    assert result.outputs["html"].is_file()
+    return out
+
+
+def test_seed_build_page_in_the_browser(browser, seed_build: Path) -> None:
+    from rdflib import Graph
+
+    from kg.view.network import to_networkx
+
+    expected = to_networkx(Graph().parse(seed_build / "graph.ttl"))
+    console = open_page(browser, seed_build / "graph.html")
+    assert [entry for entry in console if entry["level"] in ("SEVERE", "WARNING")] == []
+    counts = browser.execute_script("var v = window.kgView; return [v.nodes.length, v.edges.length];")
+    assert counts == [expected.number_of_nodes(), expected.number_of_edges()]
+    assert counts[0] > 100  # five pages of news: officials, bodies, places, events, articles
+    found = browser.execute_script("return window.kgView.search('胡荃')")
+    assert found and browser.execute_script("return window.kgView.nodes.get(arguments[0]).name", found) == "胡荃"
+    assert browser.execute_script("return window.kgView.network.getSelectedNodes()") == [found]
+    # The picture people look at: the whole graph, opened as a user opens it.
+    open_page(browser, seed_build / "graph.html")
+    out = REPO / "output" / "graph.png"
+    out.parent.mkdir(exist_ok=True)
+    assert browser.save_screenshot(str(out)) and out.stat().st_size > 20_000
