@@ -56,11 +56,42 @@ def run_child(args: list[str], timeout: float = 3600) -> tuple[dict[str, Any], f
     return json.loads(output.decode().strip().splitlines()[-1]), wall, usage.ru_maxrss / 1024
 
 
+STAGES = (
+    ("read", "kg.corpus", "read_articles"),
+    ("extract", "kg.runner", "extract_all"),
+    ("resolve", "kg.resolve", "resolve"),
+    ("graph", "kg.graph.rdf", "build_graph"),
+    ("write", "kg.graph.export", "write_outputs"),
+)
+
+
+def time_stages() -> dict[str, float]:
+    """Wrap each stage function that ``kg.build.build`` imports at call time, to time the stages."""
+    import functools
+    import importlib
+
+    seconds: dict[str, float] = {}
+    for stage, module_name, attr in STAGES:
+        module = importlib.import_module(module_name)
+        original = getattr(module, attr)
+
+        def timed(*args: Any, _original: Any = original, _stage: str = stage, **kwargs: Any) -> Any:
+            t = time.perf_counter()
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                seconds[_stage] = seconds.get(_stage, 0.0) + time.perf_counter() - t
+
+        setattr(module, attr, functools.wraps(original)(timed))
+    return seconds
+
+
 def child_build(options: argparse.Namespace) -> None:
     started = time.perf_counter()
     from kg.build import build
 
     imported = time.perf_counter() - started
+    stages = time_stages()
     warm_up = 0.0
     if options.warm:
         first = sorted(Path(options.paths).glob("*.txt"))[0]
@@ -68,6 +99,7 @@ def child_build(options: argparse.Namespace) -> None:
             t = time.perf_counter()
             build([first], out=scratch, formats=("ttl",), jobs=1)
             warm_up = time.perf_counter() - t
+    stages.clear()
     profiler = None
     if options.profile:
         import cProfile
@@ -101,6 +133,7 @@ def child_build(options: argparse.Namespace) -> None:
                 "bodies": result.bodies,
                 "places": result.places,
                 "events": result.events,
+                "stages_s": dict(stages),
             }
         )
     )
@@ -291,6 +324,7 @@ def machine() -> dict[str, Any]:
             if line.startswith("model name")
         )
     return {
+        "load_average_at_start": os.getloadavg(),
         "nproc": os.cpu_count(),
         "cpu": cpu,
         "memory": memory,
@@ -310,7 +344,8 @@ def write_readme(results: dict[str, Any], path: Path) -> None:
         "bodies and places grow with the corpus. Builds write Turtle only (`--format ttl`).",
         "",
         f"Machine: {m['nproc']} cores ({m['cpu']}), {m['memory']} memory, Python {m['python']}, {m['platform']}.",
-        f"Measured {results['when']}.",
+        f"Measured {results['when']}; load average at the start {results['machine']['load_average_at_start'][0]:.1f}"
+        " (the machine is shared: other work running at the same time slows every figure).",
         "",
         "## Build against jieba (one process)",
         "",
@@ -330,6 +365,16 @@ def write_readme(results: dict[str, Any], path: Path) -> None:
             f"| {j['posseg_s']:.2f} | {j['lcut_s']:.2f} | {b['build_s'] / j['posseg_s']:.2f} "
             f"| {b['peak_rss_mib']:.0f} |"
         )
+    lines += [
+        "",
+        "Where the warm build's time goes (seconds per stage of `kg.build.build`):",
+        "",
+        "| corpus | " + " | ".join(stage for stage, _, _ in STAGES) + " |",
+        "|---|" + "---|" * len(STAGES),
+    ]
+    for row in results["scales"]:
+        stages = row["build"].get("stages_s", {})
+        lines.append(f"| {row['scale']}× | " + " | ".join(f"{stages.get(st, 0):.2f}" for st, _, _ in STAGES) + " |")
     scaling = results.get("scaling")
     if scaling:
         lines += [
@@ -356,6 +401,8 @@ def write_readme(results: dict[str, Any], path: Path) -> None:
             f"| rebuild after one page changed (cold) | {inc['rebuild']['wall_s']:.2f} | {inc['speedup_cold']:.2f}× |",
             f"| the same, warm (build call only) | {inc['first']['build_s']:.2f} → {inc['rebuild']['build_s']:.2f} "
             f"| {inc['speedup_warm']:.2f}× |",
+            f"| the extraction stage alone, warm | {inc['first']['stages_s']['extract']:.2f} → "
+            f"{inc['rebuild']['stages_s']['extract']:.2f} | {inc['speedup_extract']:.1f}× |",
         ]
     h, s = results["help"], results["seeds_cli"]
     lines += [
@@ -479,17 +526,18 @@ def main() -> None:
             copy = Path(scratch) / "corpus"
             shutil.copytree(largest, copy)
             cache = Path(scratch) / "cache"
-            first_build = measure_build(copy, jobs=1, cache=cache, warm=False)
+            first_build = measure_build(copy, jobs=1, cache=cache)
             page = sorted(copy.glob("*.txt"))[len(list(copy.glob("*.txt"))) // 2]
             text = page.read_text(encoding="utf-8")
             page.write_text(text.replace("上午", "下午", 1), encoding="utf-8")
-            rebuild = measure_build(copy, jobs=1, cache=cache, warm=False)
+            rebuild = measure_build(copy, jobs=1, cache=cache)
         results["incremental"] = {
             "first": first_build,
             "rebuild": rebuild,
             "changed_page": page.name,
             "speedup_cold": first_build["wall_s"] / rebuild["wall_s"],
             "speedup_warm": first_build["build_s"] / rebuild["build_s"],
+            "speedup_extract": first_build["stages_s"]["extract"] / max(rebuild["stages_s"]["extract"], 1e-9),
         }
         print("queries …", file=sys.stderr)
         with tempfile.TemporaryDirectory() as out:
