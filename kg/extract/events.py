@@ -156,7 +156,7 @@ def find_triggers(
     for sentence in sentences:
         for match in _trigger_pattern().finditer(text, sentence.start, sentence.end):
             start, end = match.start(), match.end()
-            if text.startswith(noun_suffixes(), end):
+            if text.startswith(noun_suffixes(), end) or _starts_group_noun(text, end):
                 continue
             if any(s <= start and end <= e for s, e in protected):
                 continue
@@ -166,6 +166,12 @@ def find_triggers(
             trigger = triggers()[match.group(0)]
             hits.append(TriggerHit(trigger, start, end, sentence, zones.get(sentence.paragraph, "body")))
     return hits
+
+
+def _starts_group_noun(text: str, position: int) -> bool:
+    """Whether a second trigger that names a group follows (巡视督导组, 检查指导组 are groups, not events)."""
+    match = _trigger_pattern().match(text, position)
+    return bool(match) and text.startswith(noun_suffixes(), match.end())
 
 
 def _dates_in(article: Article, sentence: Sentence) -> list[tuple[Mention, EventDate]]:
@@ -196,6 +202,7 @@ def _agents(
     person_spans = [(a.start, a.end) for a in agents]
     # a place whose name holds a body's (管委会第一会议室) is a place there, not the body
     place_spans = [(m.start(), m.end()) for p in places for m in re.finditer(re.escape(p.name), text)]
+    bodies = [b for b in bodies if not _generic_body(b.name)]
     names = {b.name for b in bodies}
     body_spans: list[Agent] = []
     for mention in mentions:
@@ -221,6 +228,19 @@ def _agents(
     return sorted(agents + kept, key=lambda a: a.start)
 
 
+@cache
+def _generic_names() -> tuple[frozenset[str], re.Pattern[str]]:
+    suffixes = frozenset(line.split("\t")[0] for line in _lines("body_suffixes.tsv"))
+    words = "|".join(map(re.escape, sorted(triggers(), key=len, reverse=True)))
+    return suffixes, re.compile(rf"(?:[个该此本]?)(?:{words})(?:组|团|队|小组)")
+
+
+def _generic_body(name: str) -> bool:
+    """A body named only by its kind (工会, 党支部) or the event's own group (调研组, 观摩组) names no one."""
+    suffixes, group = _generic_names()
+    return name in suffixes or bool(group.fullmatch(name))
+
+
 def _body_for(surface: str, bodies: list[Body], names: set[str]) -> str | None:
     if surface in names:
         return surface
@@ -235,6 +255,7 @@ def _body_for(surface: str, bodies: list[Body], names: set[str]) -> str | None:
 
 def _places_for(article: Article, sentences: list[Sentence], places: list[Place], agents: list[Agent]) -> list[str]:
     inside_bodies = [(a.start, a.end) for a in agents if a.kind == "body"]
+    inside_bodies += [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”", article.text)]  # slogans
     by_name = {p.name: p for p in places}
     found: list[tuple[int, int, str]] = []  # (level rank, position, name)
     for sentence in sentences:

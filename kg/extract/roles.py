@@ -117,10 +117,21 @@ def _verbs_in(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> 
     for match in _verb_pattern().finditer(text, start, end):
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue
+        if len(match.group(0)) == 1 and not _single_verb_ok(text, match.start(), taken):
+            continue
         if text.startswith(noun_suffixes(), match.end()) and match.group(0) not in ("一行", "陪同"):
             continue
         found.append((match.start(), match.end(), match.group(0)))
     return found
+
+
+def _single_verb_ok(text: str, position: int, taken: list[tuple[int, int]]) -> bool:
+    """A one-character verb (到, 赴, 率, 说) inside a word (收到, 到访) is no verb."""
+    if position == 0 or not ("\u4e00" <= text[position - 1] <= "\u9fff"):
+        return True
+    if any(e == position for _s, e in taken):
+        return True
+    return text.endswith(_context("single_verb_after"), 0, position)
 
 
 def _is_list_clause(text: str, clause: tuple[int, int], agents: list[Agent]) -> bool:
