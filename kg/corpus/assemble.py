@@ -21,6 +21,7 @@ from kg.corpus.sentences import split_sentences
 from kg.model import Article, Sentence, Span
 
 _KICKER_PART_WIDTH = 10
+_MAX_QUOTATION = 300  # characters a quotation may keep a paragraph open across line ends
 
 
 def _is_kicker(line: str) -> bool:
@@ -61,16 +62,48 @@ def _lead_text(line: Line) -> str:
 
 
 def repair_paragraphs(lines: list[Line]) -> list[str]:
-    """Join lines broken by the layout into paragraphs; keep real paragraph breaks."""
+    """Join lines broken by the layout into paragraphs; keep real paragraph breaks.
+
+    A line ends its paragraph when it ends with final punctuation outside any open quotation
+    (a hard-wrapped ``…有什么顾虑呢?`` inside “…” does not). A subhead (``一、强化组织领导``) is a
+    paragraph of its own on both sides. Parts are collected and joined once, so a paragraph of
+    a million wrapped lines costs linear time.
+    """
     paragraphs: list[str] = []
+    parts: list[str] = []  # the paragraph being built
+    length = 0  # its length so far
+    open_quotes = 0
+    quote_opened_at = 0  # where its oldest open quotation began (at line granularity)
+
+    def finish() -> None:
+        nonlocal open_quotes, length
+        if parts:
+            paragraphs.append("".join(parts))
+            parts.clear()
+        open_quotes = length = 0
+
     for line in lines:
         text = _lead_text(line) if line.kind == "lead" else line.text
         if not text:
             continue
-        if paragraphs and not ends_paragraph(paragraphs[-1]):
-            paragraphs[-1] = join_broken(paragraphs[-1], text)
-        else:
+        if line.kind == "subhead":
+            finish()
             paragraphs.append(text)
+            continue
+        if parts:
+            joined = join_broken(parts[-1], text)
+            parts.append(joined[len(parts[-1]) :])  # the separator (if any) and the new line
+        else:
+            parts.append(text)
+        if not open_quotes:
+            quote_opened_at = length
+        length += len(parts[-1])
+        open_quotes = max(0, open_quotes + text.count("“") - text.count("”"))
+        # A quotation left open for longer than a quotation runs is a stray mark: ignore it.
+        quoting = open_quotes and length - quote_opened_at <= _MAX_QUOTATION
+        if ends_paragraph(text) and not quoting:
+            finish()
+    finish()
     return paragraphs
 
 

@@ -25,7 +25,7 @@ _NAME_RE = re.compile(rf"[{_HAN}]{{2,4}}|[{_HAN}]{{1,8}}[·•][{_HAN}]{{1,10}}"
 # Characters that almost never occur in a personal name but often in the words that follow
 # 记者 in running text (记者了解到, 记者从…获悉): they keep sentences from passing as bylines.
 _NOT_IN_NAMES = frozenset("的了是在到从对被将把说称获悉等也都就还又再已而或着过会这那该此们个讯电获据")
-_SEPARATORS_RE = re.compile(r"[\s、,，;；/]+")
+_SEPARATORS_RE = re.compile(r"[\s、,，;；/:：]+")
 _MAX_BYLINE = 90
 
 
@@ -100,7 +100,10 @@ def parse_byline(text: str, allow_glued: bool = True) -> Byline | None:
         if token in roles:
             if current is not None and names_since_role == 0:
                 return None  # a role word with nobody after it
-            current = byline.correspondents if roles[token] == "correspondent" else byline.reporters
+            kind = roles[token]
+            current = byline.correspondents if kind == "correspondent" else byline.reporters
+            if kind == "editor":
+                current = []  # page staff: their names are not the article's authors
             names_since_role = 0
             continue
         credit = _credit_re().search(token)

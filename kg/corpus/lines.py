@@ -8,7 +8,13 @@ comes from its own shape:
 - ``lead``: it opens with a dateline (``本报讯``, ``本报北京4月8日电`` …).
 - ``byline``: the whole line is a byline (``记者 张改华 通讯员 吕杨子``).
 - ``candidate``: short, without sentence-final punctuation: it may be a headline line.
+- ``subhead``: a short enumerated heading inside an article (``一、强化组织领导``): a paragraph of
+  its own, never joined to the text after it.
 - ``body``: anything else.
+
+On a page hard-wrapped at a fixed column width (most lines the same width), a full-width line
+without final punctuation is a wrapped body line, not a headline, unless a dateline follows it
+directly; such a line may also be wider than a headline usually is.
 
 A byline that follows the last sentence on the same line (``…贡献。记者 简洋``) is split off into
 a line of its own. Markdown hard line breaks (two trailing spaces or a backslash) join a line to
@@ -18,6 +24,7 @@ the next one before anything is classified: ``尽职责,严分工,  ⏎全力改
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from kg.corpus.bylines import Byline, Dateline, parse_byline, parse_dateline, split_trailing_byline
@@ -25,8 +32,18 @@ from kg.corpus.bylines import Byline, Dateline, parse_byline, parse_dateline, sp
 # A line ending in one of these ends its paragraph (closing quotes after them too).
 PARAGRAPH_END = frozenset("。！？!?…；;：:.")
 CLOSING_MARKS = frozenset("”’」』）)】》〉\"'")
-# A headline line is at most this wide (a hanzi counts 1, an ASCII character 1/2).
+# A headline line is at most this wide (a hanzi counts 1, an ASCII character 1/2) …
 MAX_HEADLINE_WIDTH = 64
+# … or this wide when a dateline follows it directly.
+MAX_HEADLINE_WIDTH_BEFORE_LEAD = 100
+# Hard-wrapped pages: lines at least this wide are counted, and the commonest width (±1) must
+# hold this share of them, over at least this many lines.
+_WRAP_MIN_WIDTH = 12
+_WRAP_SHARE = 0.4
+_WRAP_MIN_LINES = 6
+_WRAP_TOLERANCE = 1.5
+_MAX_BRACKET_JOIN = 90
+_SUBHEAD_MAX_WIDTH = 30
 # Marks that open an in-article subhead or list item: never an article headline.
 _ENUMERATOR_RE = re.compile(
     r"^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．]|[①-⑳■□●○◆◇▲△★☆※►▶·-])"
@@ -36,12 +53,14 @@ _SPACES_RE = re.compile(r" {2,}")
 _HAS_WORD_RE = re.compile(r"[\w\u3400-\u9fff]")
 _ASCII_WORD_END = re.compile(r"[A-Za-z0-9,;:.!?)\]\"'%]$")
 _ASCII_WORD_START = re.compile(r"^[A-Za-z0-9(\[\"'“]")
+_INNER_FULL_STOP_RE = re.compile(r"[a-z]\.\s+[A-Z]")
+_INNER_PUNCTUATION_RE = re.compile(r"[，,、；;：:。！？!?]")
 
 
 @dataclass
 class Line:
     text: str
-    kind: str = "body"  # heading | lead | byline | candidate | body
+    kind: str = "body"  # heading | lead | byline | candidate | subhead | body
     level: int = 0  # Markdown heading level
     byline: Byline | None = None
     dateline: Dateline | None = None
@@ -55,9 +74,17 @@ def ends_paragraph(text: str) -> bool:
     return index >= 0 and text[index] in PARAGRAPH_END
 
 
+def _mostly_ascii(text: str) -> bool:
+    return len(text.encode("ascii", errors="ignore")) * 2 > len(text)
+
+
 def join_broken(left: str, right: str) -> str:
-    """Join two halves of a line broken by the print layout: no space, except between ASCII words."""
-    if _ASCII_WORD_END.search(left) and _ASCII_WORD_START.match(right):
+    """Join two halves of a line broken by the print layout.
+
+    Chinese joins without a space (even across digits: ``20``/``20年``); English lines join with
+    one, as the break stood for a space.
+    """
+    if _ASCII_WORD_END.search(left) and _ASCII_WORD_START.match(right) and _mostly_ascii(left[-200:]):
         return f"{left} {right}"
     return left + right
 
@@ -68,14 +95,16 @@ def display_width(text: str) -> float:
     return len(text) - ascii_count / 2
 
 
-def is_headline_candidate(text: str) -> bool:
+def is_headline_candidate(text: str, max_width: float = MAX_HEADLINE_WIDTH) -> bool:
     """Short, no sentence-final punctuation, not a list item and not a quotation on its own."""
-    if len(text) > 2 * MAX_HEADLINE_WIDTH or display_width(text) > MAX_HEADLINE_WIDTH:
+    if len(text) > 2 * max_width or display_width(text) > max_width:
         return False
     if not _HAS_WORD_RE.search(text) or ends_paragraph(text) or text[-1] in ",，、":
         return False
     if "。" in text or _ENUMERATOR_RE.match(text) or text[0] in "，,、”’)）】》":
         return False
+    if _INNER_FULL_STOP_RE.search(text):
+        return False  # an English sentence ends inside: running text
     # A quotation standing alone (“前人栽树，后人乘凉”) is body text, not a headline.
     return not (text[0] in '“"「' and text[-1] in '”"」' and any(mark in text for mark in "，,；;"))
 
@@ -109,10 +138,62 @@ def _merge_hard_breaks(raw: list[tuple[str, bool]]) -> list[tuple[str, int]]:
     return merged
 
 
+def is_subhead(text: str) -> bool:
+    """A short enumerated heading inside an article: ``一、强化组织领导``, ``（二）压实责任``."""
+    return (
+        display_width(text) <= _SUBHEAD_MAX_WIDTH
+        and bool(_ENUMERATOR_RE.match(text))
+        and not _INNER_PUNCTUATION_RE.search(text[2:])
+    )
+
+
+def wrap_width(texts: list[str]) -> float | None:
+    """The column width a hard-wrapped page was wrapped at, or None when lines vary freely."""
+    widths = [round(display_width(text)) for text in texts]
+    counted = [width for width in widths if width >= _WRAP_MIN_WIDTH]
+    if len(counted) < _WRAP_MIN_LINES:
+        return None
+    counts = Counter(counted)
+    width = max(counts, key=lambda w: (counts[w - 1] + counts[w] + counts[w + 1], w))
+    share = (counts[width - 1] + counts[width] + counts[width + 1]) / len(counted)
+    return float(width) if share >= _WRAP_SHARE else None
+
+
+def _complete_dateline_brackets(logical: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Rejoin a dateline's byline bracket that a hard wrap cut: ``本报讯(记者 杨丽萍 通讯员 李香`` / ``懿 丁云凤)…``."""
+    merged: list[tuple[str, int]] = []
+    index = 0
+    while index < len(logical):
+        text, level = logical[index]
+        index += 1
+        dateline = None if level else parse_dateline(text)
+        if dateline is not None and dateline.byline is None:
+            opening = text[dateline.dateline_end :].lstrip()
+            while (
+                opening[:1] in ("(", "（")
+                and not any(mark in opening for mark in ")）")
+                and index < len(logical)
+                and not logical[index][1]
+                and len(opening) < _MAX_BRACKET_JOIN
+            ):
+                text = join_broken(text, logical[index][0])
+                opening = text[dateline.dateline_end :].lstrip()
+                index += 1
+        merged.append((text, level))
+    return merged
+
+
+def _is_wrapped(text: str, wrapped_at: float | None) -> bool:
+    """Is the line as wide as the column a hard-wrapped page was wrapped at?"""
+    return wrapped_at is not None and abs(display_width(text) - wrapped_at) <= _WRAP_TOLERANCE
+
+
 def classify_lines(text: str) -> list[Line]:
     """The page's lines, each with its kind (see the module docstring)."""
+    logical = _complete_dateline_brackets(_merge_hard_breaks(_raw_lines(text)))
+    wrapped_at = wrap_width([content for content, level in logical if not level])
     lines: list[Line] = []
-    for content, level in _merge_hard_breaks(_raw_lines(text)):
+    for content, level in logical:
         if level:
             lines.append(Line(content, "heading", level=level))
             continue
@@ -129,10 +210,24 @@ def classify_lines(text: str) -> list[Line]:
         dateline = parse_dateline(content)
         if dateline is not None:
             lines.append(Line(content, "lead", dateline=dateline))
+        elif _is_wrapped(content, wrapped_at) and not ends_paragraph(content):
+            lines.append(Line(content, "body"))  # a full line of a hard-wrapped paragraph
+        elif is_subhead(content):
+            lines.append(Line(content, "subhead"))
         elif is_headline_candidate(content):
             lines.append(Line(content, "candidate"))
         else:
             lines.append(Line(content, "body"))
         if byline_line is not None:
             lines.append(byline_line)
+    # A line right before a dateline is a headline even when it is long, or as wide as the
+    # column of a hard-wrapped page: a paragraph's last line ends with its final punctuation.
+    for index in range(1, len(lines)):
+        before = lines[index - 1]
+        if (
+            lines[index].kind == "lead"
+            and before.kind == "body"
+            and is_headline_candidate(before.text, MAX_HEADLINE_WIDTH_BEFORE_LEAD)
+        ):
+            before.kind = "candidate"
     return lines

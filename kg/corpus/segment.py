@@ -15,7 +15,9 @@ line with the last sentence, or may come in brackets after the dateline. The cue
    i.e. no trailing byline is still expected from it (its reporters came in brackets, it had no
    dateline, or its byline was already seen). A run followed by a byline and then text is a
    headline with the byline on top. On pages whose articles are Markdown headings, only rules
-   1 and 2 start articles.
+   1 and 2 start articles. On a page that credits its articles (datelines, bylines), an article
+   started this way must turn out to have a byline of its own; if it has none, its "headline"
+   was a subhead of the article before, and it is merged back as a paragraph of that article.
 4. Everything else (body text, short lines that do not start an article, paragraphs printed
    after the byline) belongs to the article being read.
 """
@@ -42,6 +44,11 @@ class ArticleBlock:
     byline: Byline = field(default_factory=Byline)
     dateline: Dateline | None = None
     closed: bool = True  # no trailing byline is expected any more
+    by_layout_only: bool = False  # started by rule 3: no dateline or heading announced it
+
+    @property
+    def credited(self) -> bool:
+        return bool(self.byline.reporters or self.byline.correspondents)
 
     @property
     def awaiting_text(self) -> bool:
@@ -150,7 +157,7 @@ class _Splitter:
 
         if current is None or (following is not None and following.kind == "lead"):
             starts = True
-        elif self.markdown_page or after is None or after.kind not in ("lead", "body"):
+        elif self.markdown_page or after is None or after.kind not in ("lead", "body", "subhead"):
             starts = False
         elif after_bylines > end:  # headline, byline on top, then text
             starts = self.line_before_allows_start(index)
@@ -169,12 +176,29 @@ class _Splitter:
             else:
                 current.lines.extend(extra)
         block = self.start([line.text for line in headline])
+        block.by_layout_only = current is not None and (following is None or following.kind != "lead")
         for line in self.lines[end:after_bylines]:
             assert line.byline is not None
             block.byline.extend(line.byline)
         return after_bylines
 
 
+def _merge_uncredited(blocks: list[ArticleBlock]) -> list[ArticleBlock]:
+    """Fold articles that only the layout suggested, and that no byline confirmed, back into the
+    article before them, on pages whose articles carry datelines or bylines."""
+    if not any(block.dateline is not None or block.credited for block in blocks):
+        return blocks
+    kept: list[ArticleBlock] = []
+    for block in blocks:
+        if kept and block.by_layout_only and block.dateline is None and not block.credited:
+            previous = kept[-1]
+            previous.lines.extend(Line(text, "subhead") for text in block.headline_lines)
+            previous.lines.extend(block.lines)
+        else:
+            kept.append(block)
+    return kept
+
+
 def split_articles(lines: list[Line]) -> list[ArticleBlock]:
     """The articles of a page, in page order (see the module docstring for the rules)."""
-    return _Splitter(lines).run()
+    return _merge_uncredited(_Splitter(lines).run())
