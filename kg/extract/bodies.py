@@ -130,7 +130,7 @@ def find_body_mentions(doc: Doc) -> None:
     for unit in doc.units:
         if unit.kind not in ("B", "K"):
             continue
-        if unit.kind == "B" and len(unit.text) == 1 and _broken_suffix(doc, unit.end):
+        if unit.kind == "B" and _broken_suffix(doc, unit.start, unit.end):
             continue
         start = _name_start(doc, unit.start) if unit.kind == "B" else unit.start
         if start is None:
@@ -150,27 +150,42 @@ def find_body_mentions(doc: Doc) -> None:
         normalise_body(doc, start, end)
 
 
-def _broken_suffix(doc: Doc, end: int) -> bool:
-    """部门, 处理, 办事 …: a one-character suffix that is the start of another word."""
+def _broken_suffix(doc: Doc, start: int, end: int) -> bool:
+    """部门, 处理, 主办, 带队 …: a one-character suffix that is part of another word."""
+    if end - start != 1:
+        return False
     text = doc.text
-    return any(text[end - 1 : end - 1 + k] in doc.lex.non_bodies for k in (2, 3))
+    non_bodies = doc.lex.non_bodies
+    if any(text[start : start + k] in non_bodies for k in (2, 3)):
+        return True
+    return any(text[max(0, end - k) : end] in non_bodies for k in (2, 3))
 
 
 def _name_start(doc: Doc, suffix_start: int) -> int | None:
-    """Where a body name ending in the suffix at ``suffix_start`` begins (None: no name)."""
+    """Where a body name ending in the suffix at ``suffix_start`` begins (None: no name).
+
+    Free characters right after a place or body belong to the name whatever they are
+    (中原区委理论学习中心组); free characters with nothing before them are trimmed to the nouns
+    next to the suffix (郭宏力|带队, 要求|社会事业局).
+    """
     text = doc.text
+    place_ends = {end: start for start, end, _n, _l in doc.place_spans}
     pos = suffix_start
     free = 0
+    anchored = False
     while pos > 0:
         unit = doc.unit_ending.get(pos)
-        if unit is not None and unit.kind in ("P", "B", "K"):
-            pos = unit.start
+        is_anchor = unit is not None and unit.kind in ("P", "B", "K") and not _broken_suffix(doc, unit.start, unit.end)
+        if is_anchor or (pos in place_ends and free == 0):
+            pos = unit.start if is_anchor and unit is not None else place_ends[pos]
             free = 0
+            anchored = True
             continue
         if unit is not None and unit.kind == "T":
             break
         char = text[pos - 1]
         if char in CLAUSE_BREAKS or not is_han(char):
+            anchored = True  # a name that opens a clause is taken whole (、创新发展局, 、高新投控股集团)
             break
         if doc.stop_ending_at(pos):
             break
@@ -178,8 +193,12 @@ def _name_start(doc: Doc, suffix_start: int) -> int | None:
             return None
         pos -= 1
         free += 1
+        anchored = False
+    if pos == 0:
+        anchored = True
+    if free and not anchored:
+        pos = doc.trim_left(pos, pos + free, max_words=6)
     suffix = doc.unit_starting.get(suffix_start)
     if pos == suffix_start and suffix is not None and len(suffix.text) == 1:
         return None  # a lone 局 or 办 is no name
-    # A leading abbreviation (区, 市) only counts at the start: 城市管理局 keeps its 城.
     return pos

@@ -168,6 +168,49 @@ def base_title(title: str, modifiers: list[str] | None = None) -> str:
     return title
 
 
+# Part-of-speech tags of words that may open or stand inside a name found by its suffix: nouns,
+# verbal and adjectival nouns, adjectives, distinguishing words, abbreviations, unknown words.
+NAME_WORD_TAGS = frozenset({"vn", "an", "a", "b", "j", "s", "x", "g", "ng", "l", "i", "m", "tg", "zg"})
+
+
+@cache
+def word_tags() -> dict[str, str]:
+    """jieba's dictionary with each word's part of speech (read once; jieba's tagger never runs).
+
+    Only a look-up table: where a name found by its suffix starts is decided by the words before the
+    suffix (考察|黄河 → 黄河; 领导|调研|贾鲁河片区), without segmenting or tagging whole sentences.
+    """
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab
+
+
+# Tags of function words: prepositions, conjunctions, particles, adverbs, pronouns, measure words,
+# interjections, time and position words. Body names stop at these; place names also at verbs.
+FUNCTION_TAG_STARTS = ("p", "c", "u", "d", "r", "q", "y", "e", "o", "f", "t", "z")
+
+
+def is_name_word(tag: str, verbs_allowed: bool = False) -> bool:
+    """Whether a word of this tag may stand in a name (verbs only in body names: 巡察组, 控股集团)."""
+    if tag in NAME_WORD_TAGS or tag.startswith("n"):
+        return True
+    return verbs_allowed and not tag.startswith(FUNCTION_TAG_STARTS)
+
+
+def first_word_tag(text: str) -> str:
+    """The part of speech of the dictionary word that ``text`` starts with (longest match)."""
+    tags = word_tags()
+    for length in range(min(4, len(text)), 0, -1):
+        if text[:length] in tags:
+            return tags[text[:length]]
+    return "x"
+
+
 @cache
 def load_lexicon() -> Lexicon:
     """Read and compile every lexicon file (once per process)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from kg.extract.lexicon import ABBREVIATION_LEVELS, Lexicon, load_lexicon
+from kg.extract.lexicon import ABBREVIATION_LEVELS, Lexicon, is_name_word, load_lexicon, word_tags
 from kg.model import Article, Body, Mention, Person, Place, Provenance
 from kg.settings import Settings
 
@@ -92,6 +92,28 @@ class Doc:
                 continue  # the word is the start of a unit (组织 in 组织部): not a stop
             return word
         return None
+
+    def trim_left(self, start: int, end: int, max_words: int = 4, verbs_allowed: bool = False) -> int:
+        """Where a name ending at ``end`` starts at the earliest, given ``text[start:end]`` before it.
+
+        Words are cut from the right by longest dictionary match; the name takes nouns and the like
+        (see :func:`kg.extract.lexicon.is_name_word`) and stops at the first verb, preposition,
+        particle, pronoun or numeral (实地察看了|黄河滩地公园), or after ``max_words`` words.
+        """
+        tags = word_tags()
+        text = self.text
+        pos = end
+        words = 0
+        while pos > start and words < max_words:
+            for length in range(min(4, pos - start), 0, -1):
+                word = text[pos - length : pos]
+                if length == 1 or word in tags:
+                    break
+            if not is_name_word(tags.get(word, "x"), verbs_allowed):
+                break
+            pos -= length
+            words += 1
+        return pos
 
     def unit_covering(self, pos: int) -> Unit | None:
         for start in range(pos, max(-1, pos - 8), -1):

@@ -23,7 +23,7 @@ from kg.extract.mentions import CLAUSE_BREAKS, WEAK_STOPS, Doc, is_han
 from kg.model import Place
 
 ADMIN_LEVELS = ("province", "city", "district", "town", "village")
-MAX_STEM = {"town": 5, "village": 4, "site": 8}
+MAX_STEM = {"town": 5, "village": 4, "site": 10}
 MIN_STEM = 2
 
 
@@ -52,8 +52,13 @@ def find_places(doc: Doc) -> None:
         suffix = match.group()
         level = lex.place_suffixes[suffix]
         unit = doc.unit_covering(start_suffix)
-        if unit is not None and unit.kind in ("B", "T", "K") and unit.end > start_suffix:
+        if unit is not None and unit.kind in ("B", "T", "K", "P") and unit.end > start_suffix:
             continue
+        longer = (len(suffix) + 1, len(suffix) + 2)
+        if any(text[start_suffix : start_suffix + k] in lex.non_places for k in longer) or any(
+            text[max(0, end - k) : end] in lex.non_places for k in longer
+        ):
+            continue  # 乡村, 村民, 跑路: the suffix is part of another word
         start = _stem_start(doc, start_suffix, MAX_STEM[level], ends_found)
         if start is None:
             continue
@@ -91,11 +96,12 @@ def _stem_start(doc: Doc, suffix_start: int, max_stem: int, ends_found: dict[int
     """Where the name before a place suffix starts, or None when it is too short to be a name."""
     text = doc.text
     pos = suffix_start
+    free_end = suffix_start  # the free characters before the suffix end here (or before a site taken in)
     while pos > 0 and suffix_start - pos < max_stem:
         if pos in ends_found:
             start, _name, level = ends_found[pos]
             if level == "site":  # 黄河 + 滩地公园, 长兴路 + 街道: part of the name
-                pos = start
+                pos = free_end = start
                 continue
             break  # an admin division before: the container, not part of the name
         char = text[pos - 1]
@@ -107,6 +113,8 @@ def _stem_start(doc: Doc, suffix_start: int, max_stem: int, ends_found: dict[int
         if unit is not None and unit.kind in ("B", "T", "K"):
             break
         pos -= 1
+    if free_end > pos:
+        pos = doc.trim_left(pos, free_end, max_words=4)
     if suffix_start - pos < MIN_STEM:
         return None
     return pos
