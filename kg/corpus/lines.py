@@ -32,6 +32,7 @@ from kg.corpus.bylines import Byline, Dateline, parse_byline, parse_dateline, sp
 # A line ending in one of these ends its paragraph (closing quotes after them too).
 PARAGRAPH_END = frozenset("。！？!?…；;：:.")
 CLOSING_MARKS = frozenset("”’」』）)】》〉\"'")
+MAX_HEADLINE_LINES = 3
 # A headline line is at most this wide (a hanzi counts 1, an ASCII character 1/2) …
 MAX_HEADLINE_WIDTH = 64
 # … or this wide when a dateline follows it directly.
@@ -64,6 +65,7 @@ class Line:
     level: int = 0  # Markdown heading level
     byline: Byline | None = None
     dateline: Dateline | None = None
+    wrapped: bool = False  # as wide as the column of a hard-wrapped page: the text goes on
 
 
 def ends_paragraph(text: str) -> bool:
@@ -211,7 +213,7 @@ def classify_lines(text: str) -> list[Line]:
         if dateline is not None:
             lines.append(Line(content, "lead", dateline=dateline))
         elif _is_wrapped(content, wrapped_at) and not ends_paragraph(content):
-            lines.append(Line(content, "body"))  # a full line of a hard-wrapped paragraph
+            lines.append(Line(content, "body", wrapped=True))  # a full line of a hard-wrapped paragraph
         elif is_subhead(content):
             lines.append(Line(content, "subhead"))
         elif is_headline_candidate(content):
@@ -220,14 +222,31 @@ def classify_lines(text: str) -> list[Line]:
             lines.append(Line(content, "body"))
         if byline_line is not None:
             lines.append(byline_line)
-    # A line right before a dateline is a headline even when it is long, or as wide as the
-    # column of a hard-wrapped page: a paragraph's last line ends with its final punctuation.
-    for index in range(1, len(lines)):
-        before = lines[index - 1]
-        if (
-            lines[index].kind == "lead"
-            and before.kind == "body"
-            and is_headline_candidate(before.text, MAX_HEADLINE_WIDTH_BEFORE_LEAD)
-        ):
-            before.kind = "candidate"
+    for index, line in enumerate(lines):
+        if line.kind == "lead":
+            _mark_headline_before(lines, index)
     return lines
+
+
+def _mark_headline_before(lines: list[Line], lead: int) -> None:
+    """Lines right before a dateline are its headline even when long or as wide as the column.
+
+    The line just above always is (a paragraph's last line ends with final punctuation). Up to
+    two more above it are too, when the text above them ends a paragraph: a long headline that
+    the column wrapped. Wrapped headline lines are marked so they join up again.
+    """
+    chain: list[int] = []
+    index = lead - 1
+    while (
+        index >= 0
+        and len(chain) < MAX_HEADLINE_LINES
+        and lines[index].kind in ("body", "candidate")
+        and is_headline_candidate(lines[index].text, MAX_HEADLINE_WIDTH_BEFORE_LEAD)
+    ):
+        chain.append(index)
+        index -= 1
+    if not chain:
+        return
+    boundary = index < 0 or lines[index].kind in ("byline", "heading", "lead") or ends_paragraph(lines[index].text)
+    for position in chain if boundary else chain[:1]:
+        lines[position].kind = "candidate"

@@ -27,9 +27,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.corpus.bylines import Byline, Dateline
-from kg.corpus.lines import Line, ends_paragraph
+from kg.corpus.lines import MAX_HEADLINE_LINES, Line, ends_paragraph, join_broken
 
-MAX_HEADLINE_LINES = 3
 _MAX_RUN = 8  # longer runs of short lines are text, not one headline
 
 
@@ -57,6 +56,23 @@ class ArticleBlock:
     def add_byline(self, byline: Byline) -> None:
         self.byline.extend(byline)
         self.closed = True
+
+
+def _headline_texts(lines: list[Line]) -> list[str]:
+    """The headline's lines, a line the column wrapped joined to the one that continues it.
+
+    A line of parallel phrases (with a space inside) is a kicker that happens to be as wide as
+    the column, not a wrapped line.
+    """
+    texts: list[str] = []
+    continues = False
+    for line in lines:
+        if continues:
+            texts[-1] = join_broken(texts[-1], line.text)
+        else:
+            texts.append(line.text)
+        continues = line.wrapped and " " not in line.text
+    return texts
 
 
 class _Splitter:
@@ -175,7 +191,7 @@ class _Splitter:
                 self.page_title = " ".join(line.text for line in extra)
             else:
                 current.lines.extend(extra)
-        block = self.start([line.text for line in headline])
+        block = self.start(_headline_texts(headline))
         block.by_layout_only = current is not None and (following is None or following.kind != "lead")
         for line in self.lines[end:after_bylines]:
             assert line.byline is not None
