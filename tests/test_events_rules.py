@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.events import detect_events
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kg.extract.events import SpanIndex, detect_events
 from kg.model import Article, Body, Event, Mention, Person, Place, Post, Provenance
 from kg.settings import Settings
 
@@ -234,3 +237,29 @@ def test_unseen_two_dated_events_in_one_article() -> None:
     assert [(e.kind, e.date.iso()) for e in events] == [("drill", "--06-12"), ("meeting", "--06-14")]
     assert all(_roles(e, "body") == {"区应急管理局": "organiser"} for e in events)
     assert [e.ordinal for e in events] == [0, 1]
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 40), st.integers(1, 15)), max_size=12),
+    st.integers(0, 50),
+    st.integers(1, 12),
+)
+def test_span_index_agrees_with_brute_force(raw: list[tuple[int, int]], start: int, length: int) -> None:
+    spans = [(s, s + n) for s, n in raw]
+    end = start + length
+    index = SpanIndex(spans)
+    assert index.overlaps(start, end) == any(s < end and start < e for s, e in spans)
+    assert index.contains(start, end) == any(s <= start and end <= e for s, e in spans)
+    longer = any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans)
+    assert index.contains(start, end, strictly=True) == longer
+
+
+def test_long_article_stays_fast_enough_to_finish() -> None:
+    # 2,000 repeated paragraphs: every lookup must stay near-linear (no timing asserted, the size is the test)
+    sentence = (
+        "4月8日上午,郑州市人大常委会主任胡荃陪同开封市人大常委会主任阎红心等一行,"
+        "来到惠济区黄河滩地公园,考察建设工作。"
+    )
+    article = _article("开封市人大到惠济区考察", *([sentence] * 2000))
+    events = _events(article, {"胡荃": "郑州市人大常委会", "阎红心": "开封市人大常委会"}, ("开封市人大常委会",))
+    assert len(events) == 1 and _roles(events[0]) == {"胡荃": "accompanied", "阎红心": "led"}

@@ -27,6 +27,7 @@ An event is something an article reports as having happened, not every word that
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -77,6 +78,33 @@ class _Draft:
     date_sentence: Sentence | None
     paragraph: int | None  # for further events: the paragraph that holds them
     scope: set[int] = field(default_factory=set)  # sentence indexes whose participants join this event
+
+
+class SpanIndex:
+    """Half-open spans, sorted, answering "does one contain / overlap this range?" in log time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _e in ordered]
+        self.max_end: list[int] = []
+        best = -1
+        for _s, e in ordered:
+            best = max(best, e)
+            self.max_end.append(best)
+
+    def _reach(self, count: int) -> int:
+        return self.max_end[count - 1] if count else -1
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self._reach(bisect_left(self.starts, end)) > start
+
+    def contains(self, start: int, end: int, strictly: bool = False) -> bool:
+        """A span holds [start, end) (a longer one only, when ``strictly``)."""
+        if not strictly:
+            return self._reach(bisect_right(self.starts, start)) >= end
+        return self._reach(bisect_right(self.starts, start)) > end or self._reach(
+            bisect_left(self.starts, start)
+        ) >= end
 
 
 def _lines(name: str) -> list[str]:
@@ -151,14 +179,14 @@ def find_triggers(
     article: Article, sentences: list[Sentence], zones: dict[int, str], names: list[tuple[int, int]]
 ) -> list[TriggerHit]:
     text = article.text
-    protected = _protected_spans(text) + names
+    protected = SpanIndex(_protected_spans(text) + names)
     hits = []
     for sentence in sentences:
         for match in _trigger_pattern().finditer(text, sentence.start, sentence.end):
             start, end = match.start(), match.end()
             if text.startswith(noun_suffixes(), end) or _starts_group_noun(text, end):
                 continue
-            if any(s <= start and end <= e for s, e in protected):
+            if protected.contains(start, end):
                 continue
             clause_start = max(text.rfind(ch, sentence.start, start) for ch in "，,；;：:。 ") + 1
             if any(b in text[max(clause_start, sentence.start) : start] for b in _blockers()):
@@ -199,9 +227,9 @@ def _agents(
             if re.search(r"(记者|通讯员)\s*$", text[max(0, mention.start - 4) : mention.start]):
                 continue  # a byline left in the text
             agents.append(Agent(person.name, "person", mention.start, mention.end))
-    person_spans = [(a.start, a.end) for a in agents]
+    person_spans = SpanIndex([(a.start, a.end) for a in agents])
     # a place whose name holds a body's (管委会第一会议室) is a place there, not the body
-    place_spans = [(m.start(), m.end()) for p in places for m in re.finditer(re.escape(p.name), text)]
+    place_spans = SpanIndex([(m.start(), m.end()) for p in places for m in re.finditer(re.escape(p.name), text)])
     bodies = [b for b in bodies if not _generic_body(b.name)]
     names = {b.name for b in bodies}
     body_spans: list[Agent] = []
@@ -218,9 +246,9 @@ def _agents(
     body_spans.sort(key=lambda a: (a.start, -(a.end - a.start)))
     kept: list[Agent] = []
     for agent in body_spans:
-        if any(agent.start < e and s < agent.end for s, e in person_spans):
+        if person_spans.overlaps(agent.start, agent.end):
             continue
-        if any(s <= agent.start and agent.end <= e and e - s > agent.end - agent.start for s, e in place_spans):
+        if place_spans.contains(agent.start, agent.end, strictly=True):
             continue
         if kept and agent.start < kept[-1].end:
             continue
@@ -254,8 +282,10 @@ def _body_for(surface: str, bodies: list[Body], names: set[str]) -> str | None:
 
 
 def _places_for(article: Article, sentences: list[Sentence], places: list[Place], agents: list[Agent]) -> list[str]:
-    inside_bodies = [(a.start, a.end) for a in agents if a.kind == "body"]
-    inside_bodies += [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”", article.text)]  # slogans
+    inside_bodies = SpanIndex(
+        [(a.start, a.end) for a in agents if a.kind == "body"]
+        + [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”", article.text)]  # slogans
+    )
     by_name = {p.name: p for p in places}
     found: list[tuple[int, int, str]] = []  # (level rank, position, name)
     for sentence in sentences:
@@ -267,7 +297,7 @@ def _places_for(article: Article, sentences: list[Sentence], places: list[Place]
         for start, end, place in spans:
             if any(s <= start and end <= e and (s, e) != (start, end) for s, e, _p in spans):
                 continue  # 长兴路街道 inside 长兴路街道便民服务中心: the longer place is meant
-            if any(s <= start and end <= e for s, e in inside_bodies):
+            if inside_bodies.contains(start, end):
                 continue
             found.append((_level_rank(place.level), start, place.name))
     ordered: list[str] = []
@@ -491,10 +521,11 @@ def _participants(
     chosen: dict[tuple[str, str], Participation] = {}
     order: list[tuple[str, str]] = []
     hit_sentences = {h.sentence.index for h in draft.hits}
+    starts = [a.start for a in agents]  # agents are sorted by position
     for sentence in sentences:
         if sentence.index not in draft.scope:
             continue
-        inside = [a for a in agents if sentence.start <= a.start < sentence.end]
+        inside = agents[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
         if not inside:
             continue
         reports = (
