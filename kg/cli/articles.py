@@ -6,6 +6,7 @@ Exit codes: 0 all pages read; 1 finished but skipped bad files (``--skip-bad``);
 from __future__ import annotations
 
 import json
+import sys
 
 import click
 
@@ -30,7 +31,7 @@ def _print_table(records: list[dict]) -> None:
             headline += f"\n[dim]{escape(record['subtitle'])}[/dim]"
         people = escape("、".join(record["reporters"] + record["correspondents"]))
         table.add_row(str(number), record["id"], headline, people, str(record["paragraphs"]), str(record["sentences"]))
-    stream = click.get_text_stream("stdout")
+    stream = sys.stdout
     # Piped output has no terminal width: use a wide one rather than cut every headline short.
     width = None if stream.isatty() else 160
     Console(file=stream, width=width).print(table)
