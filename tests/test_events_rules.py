@@ -263,3 +263,13 @@ def test_long_article_stays_fast_enough_to_finish() -> None:
     article = _article("开封市人大到惠济区考察", *([sentence] * 2000))
     events = _events(article, {"胡荃": "郑州市人大常委会", "阎红心": "开封市人大常委会"}, ("开封市人大常委会",))
     assert len(events) == 1 and _roles(events[0]) == {"胡荃": "accompanied", "阎红心": "led"}
+
+
+def test_a_later_bare_day_takes_the_month_of_the_lead() -> None:
+    article = _article(
+        "我区开展消防安全检查",
+        "6月12日上午,区消防救援大队对辖区商场开展消防安全检查。",
+        "13日下午,区消防救援大队在万达广场组织开展消防应急演练。",
+    )
+    events = _events(article, bodies=("区消防救援大队",), settings=Settings(year=2023))
+    assert [(e.kind, e.date.iso()) for e in events] == [("inspection", "2023-06-12"), ("drill", "2023-06-13")]

@@ -202,9 +202,19 @@ def _starts_group_noun(text: str, position: int) -> bool:
     return bool(match) and text.startswith(noun_suffixes(), match.end())
 
 
-def _dates_in(article: Article, sentence: Sentence) -> list[tuple[Mention, EventDate]]:
-    found = parse_dates(article.text[sentence.start : sentence.end], sentence.start)
-    return [(m, d) for m, d in found if not is_report_date(article.text, m.end)]
+class _Dates:
+    """The article's dates, parsed once over the whole text so that a bare day (``9日早上``) takes its
+    month from an earlier date; a reporter's ``记者4月10日获悉`` is left out."""
+
+    def __init__(self, article: Article) -> None:
+        found = parse_dates(article.text)
+        self.items = [(m, d) for m, d in found if not is_report_date(article.text, m.end)]
+        self.starts = [m.start for m, _d in self.items]
+
+    def within(self, sentence: Sentence) -> list[tuple[Mention, EventDate]]:
+        low = bisect_left(self.starts, sentence.start)
+        high = bisect_left(self.starts, sentence.end)
+        return [(m, d) for m, d in self.items[low:high] if m.end <= sentence.end]
 
 
 def _best_hit(hits: list[TriggerHit]) -> TriggerHit:
@@ -339,7 +349,7 @@ def detect_events(
     agents = _agents(article, mentions, persons, bodies, places)
     names = [(a.start, a.end) for a in agents] + [(m.start, m.end) for m in mentions if m.type in ("ORG", "PER")]
     hits = find_triggers(article, sentences, zones, names)
-    drafts = _drafts(article, sentences, zones, hits)
+    drafts = _drafts(_Dates(article), sentences, zones, hits)
     if not drafts:
         return []
     _assign_scopes(drafts, sentences)
@@ -354,7 +364,7 @@ def detect_events(
 
 
 def _drafts(
-    article: Article, sentences: list[Sentence], zones: dict[int, str], hits: list[TriggerHit]
+    dates: _Dates, sentences: list[Sentence], zones: dict[int, str], hits: list[TriggerHit]
 ) -> list[_Draft]:
     headline = [h for h in hits if h.zone == "headline"]
     lead_paragraphs = [p for p, z in zones.items() if z == "lead"]
@@ -362,7 +372,7 @@ def _drafts(
         (d, s)
         for s in sentences
         if zones.get(s.paragraph) == "lead"
-        for _m, d in _dates_in(article, s)
+        for _m, d in dates.within(s)
     ]
     lead = [h for h in hits if h.zone == "lead"] or (
         [h for h in hits if h.zone == "lead2"] if lead_paragraphs else []
@@ -372,7 +382,7 @@ def _drafts(
     if headline or (lead and lead_dates):
         kind = _best_hit(headline or lead).trigger.kind
         own = [h for h in lead if h.trigger.kind == kind] or lead
-        date, date_sentence = _date_for(article, own, lead_dates)
+        date, date_sentence = _date_for(dates, own, lead_dates)
         main = _Draft(headline + lead, kind, date, date_sentence, None)
         drafts.append(main)
     # further events: a trigger in a paragraph of its own date, of another type or on another day
@@ -380,7 +390,7 @@ def _drafts(
     for hit in hits:
         if id(hit) in taken or hit.zone == "headline":
             continue
-        dated = _paragraph_date(article, sentences, hit)
+        dated = _paragraph_date(dates, sentences, hit)
         if dated is None:
             continue
         date, date_sentence = dated
@@ -403,10 +413,10 @@ def _drafts(
 
 
 def _date_for(
-    article: Article, hits: list[TriggerHit], lead_dates: list[tuple[EventDate, Sentence]]
+    dates: _Dates, hits: list[TriggerHit], lead_dates: list[tuple[EventDate, Sentence]]
 ) -> tuple[EventDate | None, Sentence | None]:
     for hit in sorted(hits, key=lambda h: h.start):
-        found = _dates_in(article, hit.sentence)
+        found = dates.within(hit.sentence)
         if found:
             return found[0][1], hit.sentence
     if lead_dates:
@@ -415,16 +425,16 @@ def _date_for(
 
 
 def _paragraph_date(
-    article: Article, sentences: list[Sentence], hit: TriggerHit
+    dates: _Dates, sentences: list[Sentence], hit: TriggerHit
 ) -> tuple[EventDate, Sentence] | None:
     """The date of the hit's sentence, else of its paragraph's first sentence when that opens with a date."""
-    found = _dates_in(article, hit.sentence)
+    found = dates.within(hit.sentence)
     if found and not found[0][1].relative:
         return found[0][1], hit.sentence
     first = next((s for s in sentences if s.paragraph == hit.sentence.paragraph), None)
     if first is None or first is hit.sentence:
         return None
-    opening = _dates_in(article, first)
+    opening = dates.within(first)
     if opening and not opening[0][1].relative and opening[0][0].start - first.start <= 6:
         return opening[0][1], first
     return None
