@@ -118,10 +118,16 @@ def test_unseen_sentences(text: str, name: str, posts: list[tuple[str, str]]) ->
         "全区41家“放管服”改革工作领导小组成员单位分管领导参加会议。",
         "街道全体班子成员和各社区党组织书记全程观摩学习了演练全程。",
         "奥地利维也纳市市长作为来宾代表在开幕式上发表了讲话。",
+        "古巴代表团团长、司法部长在表决前指出。",
+        "印度前总理访华，促进了两国关系。",
     ],
 )
 def test_no_person_where_there_is_none(text: str) -> None:
     assert run(text) == {}
+
+
+def test_forms_of_address_end_a_name() -> None:
+    assert run("建设部原副部长、中国房地产协会名誉会长杨慎先生讲话。")["杨慎"][-1] == ("名誉会长", "中国房地产协会")
 
 
 def test_bylines_are_never_officials() -> None:

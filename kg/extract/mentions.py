@@ -22,6 +22,8 @@ SENTENCE_ENDS = frozenset("。!！?？;；\n")
 # Single-character stop words that end a name to their left only before a place or body (和, 与, 及
 # also join words inside names such as 政务服务和大数据管理局); the others end it anywhere.
 WEAK_STOPS = frozenset("和与及同")
+# Division suffixes that never end a personal name (丰村 after 区长 is a village).
+NAME_FINAL_EXCLUDED = frozenset("村镇乡路街区县市省")
 
 
 def is_han(char: str) -> bool:
@@ -164,6 +166,8 @@ class Doc:
                 continue
             if any(c in self.lex.name_inner_stops for c in text[start + surname : end]):
                 continue  # 商量过, 张三在: function characters are no part of a given name
+            if text[end - 1] in NAME_FINAL_EXCLUDED:
+                continue  # 长丰村, 大孟镇: a place, not a name
             ends.append(end)
         return ends
 
@@ -179,9 +183,11 @@ class Doc:
         ends = [end for end in candidates if self.follows_name(end)]
         if not ends and fallback and candidates:
             surname = self.lex.is_surname_start(self.text, start)
+            end = candidates[0]
             common = self.text[start : start + surname] in self.lex.common_surnames
-            if common and candidates[0] - start - surname == 2 and candidates[0] not in self.unit_starting:
-                return candidates[0]
+            plain = not self.is_common_word(start, end) and not self.is_common_word(start + surname, end)
+            if common and plain and end - start - surname == 2 and end not in self.unit_starting:
+                return end
         if not ends:
             return None
         if len(ends) == 2 and self.follows_name(ends[1]):
@@ -192,13 +198,26 @@ class Doc:
                 return shorter
         return ends[0]
 
+    def is_common_word(self, start: int, end: int) -> bool:
+        """Whether a name candidate starts with a dictionary word that is no name (司法, 印度, 纪检).
+
+        Only for the weaker name rules (a name before its title, a name taken without a follower),
+        since many real names are also words (施展).
+        """
+        tags = word_tags()
+        for length in range(end - start, 1, -1):
+            tag = tags.get(self.text[start : start + length])
+            if tag is not None:
+                return not tag.startswith("nr")
+        return False
+
     def name_before(self, end: int) -> int | None:
         """Start of the personal name that ends at ``end`` (before a title or 同志), or None."""
         for length in (4, 3, 2):
             start = end - length
             if start < 0:
                 continue
-            if end in self.name_candidates(start) and self.precedes_name(start):
+            if end in self.name_candidates(start) and self.precedes_name(start) and not self.is_common_word(start, end):
                 surname = self.lex.is_surname_start(self.text, start)
                 if length - surname <= 2:
                     return start

@@ -198,8 +198,8 @@ def find_name_lists(doc: Doc) -> None:
             pos = chosen + 1
         if not names or not doc.follows_name(names[-1][1]):
             continue
-        if len(names) == 1 and text[names[0][1] : names[0][1] + 1] == "、":
-            continue
+        if len(names) == 1 and not text.startswith(("等", "同志"), names[0][1]):
+            continue  # one name after 领导 is a list only when 等 or 同志 closes it
         for start, end in names:
             if not in_byline(doc, start, end):
                 add_person_mention(doc, start, end, "rule:name-list", 0.9)

@@ -72,7 +72,10 @@ def _segments_before(doc: Doc, last: Unit) -> list[Segment] | None:
         body_text = doc.text[start : title.start]
         body_end = title.start
         unknown = False
-        if body_text and not _looks_like_body(doc, start, title.start):
+        former = title.start - 1
+        if body_text[-1:] == "原" and former > start and _looks_like_body(doc, start, former):
+            title_start = body_end = former  # 建设部原副部长: a former post, 原 stays with the title
+        elif body_text and not _looks_like_body(doc, start, title.start):
             if len(body_text) <= 4:
                 title_start = body_end = start  # 环保总工程师: the words belong to the title
             else:
