@@ -78,7 +78,7 @@ def evaluate_gold(gold: Path, paths: list[str], settings: Settings | None = None
 
     settings = settings or Settings()
     standard = load_gold(Path(gold))
-    paths = list(paths) or ["seeds"]
+    paths = list(paths) or [str(_default_pages(Path(gold)))]
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         raise UsageError(f"no such page or folder: {missing[0]}")
@@ -86,6 +86,19 @@ def evaluate_gold(gold: Path, paths: list[str], settings: Settings | None = None
     extractions = [extract_article(article, settings) for article in corpus.articles]
     extractions = resolve(extractions, settings)
     return score(standard, extractions)
+
+
+def _default_pages(gold: Path) -> Path:
+    """The pages the gold was made from when none are given: ``seeds/`` here, else beside the gold's
+    repository (``tests/gold`` → ``seeds``)."""
+    here = Path("seeds")
+    if here.exists():
+        return here
+    folder = gold.resolve() if gold.is_dir() else gold.resolve().parent
+    for parent in folder.parents:
+        if (parent / "seeds").is_dir():
+            return parent / "seeds"
+    return here
 
 
 def score(gold: Gold, extractions: list[Extraction]) -> dict[str, dict[str, float]]:

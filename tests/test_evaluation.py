@@ -141,3 +141,13 @@ def test_cli_eval_on_the_seeds(repo_root: Path, seeds_dir: Path) -> None:
     scores = json.loads(result.output)
     assert scores["events"]["f1"] >= 0.85
     assert {"events", "event_types", "event_dates", "participants", "persons"} <= set(scores)
+
+
+def test_default_pages_are_the_seeds_beside_the_gold(repo_root: Path, tmp_path: Path, monkeypatch) -> None:
+    pytest.importorskip("kg.extract.pipeline")
+    from kg.evaluation import evaluate_gold
+
+    monkeypatch.chdir(tmp_path)  # no seeds/ here: the gold's repository has them
+    scores = evaluate_gold(repo_root / "tests" / "gold", [])
+    assert scores["events"]["tp"] >= 30
+    assert scores["officials"]["f1"] > 0.5
