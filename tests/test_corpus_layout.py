@@ -222,3 +222,17 @@ def test_free_text_pages_have_no_wrap_width(seeds_dir: Path) -> None:
 def test_headline_only_and_title_only_pages() -> None:
     assert headlines("只有一个标题") == ["只有一个标题"]
     assert headlines("\n\n   \n") == []
+
+
+def test_media_prefixed_roles_unbracketed_lead_bylines_and_page_headers() -> None:
+    page = (
+        "2021年4月14日 星期三 第07版 区县新闻\n\n惠济区召开会议\n\n"
+        "本报讯 郑报融媒记者 张三 通讯员 李四 4月8日,惠济区召开会议。\n\n"
+        "郑州日报 A07版\n\n二七区开展植树活动\n\n"
+        "本报讯(郑报融媒记者 王五)3月12日,二七区开展植树活动。\n\n（编辑 赵六）\n"
+    )
+    articles = articles_from_text(page, "p.txt")
+    assert [(a.headline, a.reporters, a.correspondents, a.text) for a in articles] == [
+        ("惠济区召开会议", ["张三"], ["李四"], "惠济区召开会议\n4月8日,惠济区召开会议。"),
+        ("二七区开展植树活动", ["王五"], [], "二七区开展植树活动\n3月12日,二七区开展植树活动。"),
+    ]

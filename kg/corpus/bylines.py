@@ -72,9 +72,16 @@ def _is_name(token: str) -> bool:
     return bool(_NAME_RE.fullmatch(token)) and not (set(token) & _NOT_IN_NAMES)
 
 
+@cache
+def _media_role_re() -> re.Pattern[str]:
+    """A medium glued in front of a role word (``郑报融媒记者``): the medium is dropped."""
+    return re.compile(rf"(?<![{_HAN}])(?:{_media_re().pattern})(?=(?:{_role_re().pattern}))")
+
+
 def _tokens(text: str) -> list[str]:
     """Split a byline into tokens, cutting role words loose from names glued to them."""
-    spaced = _role_re().sub(lambda match: f" {match.group()} ", text)
+    spaced = _media_role_re().sub(" ", text)
+    spaced = _role_re().sub(lambda match: f" {match.group()} ", spaced)
     # Credits written with a slash (文/图) must survive the separator split.
     spaced = re.sub(r"(文|图)\s*/\s*(图|文)", r" \1\2 ", spaced)
     return [token for token in _SEPARATORS_RE.split(spaced) if token]
@@ -89,6 +96,8 @@ def parse_byline(text: str, allow_glued: bool = True) -> Byline | None:
     text = text.strip()
     if not text or len(text) > _MAX_BYLINE:
         return None
+    if text[0] in "（(【[" and text[-1] in "）)】]":
+        text = text[1:-1].strip()  # a bracketed credit line: （记者 张三）, 【编辑：王五】
     if not allow_glued and _role_re().search(text) and re.search(rf"(?:{_role_re().pattern})[{_HAN}]", text):
         return None
     roles = byline_roles()
@@ -167,6 +176,22 @@ class Dateline:
 _BRACKET_RE = re.compile(r"\s*[（(]([^（()）]{1,90})[)）]\s*[:：]?\s*")
 
 
+def _leading_byline(text: str, start: int) -> tuple[Byline | None, int]:
+    """A byline written without brackets after a dateline: ``本报讯 记者 张三 通讯员 李四 4月8日,…``.
+
+    The longest run of space-separated words from ``start`` that is a byline, when it opens
+    with a role word and a space follows it; else (None, start).
+    """
+    if not (_role_re().match(text, start) or _media_role_re().match(text, start)):
+        return None, start
+    best: tuple[Byline | None, int] = (None, start)
+    for space in re.finditer(r"\s+", text[start : start + _MAX_BYLINE]):
+        byline = parse_byline(text[start : start + space.start()], allow_glued=False)
+        if byline is not None:
+            best = (byline, start + space.end())
+    return best
+
+
 def parse_dateline(text: str) -> Dateline | None:
     """The dateline at the start of a lead paragraph, if any."""
     match = _dateline_re().match(text)
@@ -182,4 +207,5 @@ def parse_dateline(text: str) -> Dateline | None:
     if byline is None:
         skip = re.match(r"[\s:：，,]*", text[end:])
         end += skip.end() if skip else 0
+        byline, end = _leading_byline(text, end)
     return Dateline(end=end, plain=not match.group("where"), dateline_end=match.end(), byline=byline)

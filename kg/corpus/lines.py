@@ -10,6 +10,7 @@ comes from its own shape:
 - ``candidate``: short, without sentence-final punctuation: it may be a headline line.
 - ``subhead``: a short enumerated heading inside an article (``一、强化组织领导``): a paragraph of
   its own, never joined to the text after it.
+- ``header``: a running page header (``2021年4月14日 星期三 第07版``): dropped.
 - ``body``: anything else.
 
 On a page hard-wrapped at a fixed column width (most lines the same width), a full-width line
@@ -54,6 +55,10 @@ _SPACES_RE = re.compile(r" {2,}")
 _HAS_WORD_RE = re.compile(r"[\w\u3400-\u9fff]")
 _ASCII_WORD_END = re.compile(r"[A-Za-z0-9,;:.!?)\]\"'%]$")
 _ASCII_WORD_START = re.compile(r"^[A-Za-z0-9(\[\"'“]")
+_PAGE_HEADER_RE = re.compile(
+    r"第\s*[0-9０-９一二三四五六七八九十]+\s*版|星期[一二三四五六日天]|(?<![A-Za-z])[A-Z]\d{1,2}\s*版"
+)
+_MAX_HEADER_WIDTH = 40
 _INNER_FULL_STOP_RE = re.compile(r"[a-z]\.\s+[A-Z]")
 _INNER_PUNCTUATION_RE = re.compile(r"[，,、；;：:。！？!?]")
 
@@ -61,7 +66,7 @@ _INNER_PUNCTUATION_RE = re.compile(r"[，,、；;：:。！？!?]")
 @dataclass
 class Line:
     text: str
-    kind: str = "body"  # heading | lead | byline | candidate | subhead | body
+    kind: str = "body"  # heading | lead | byline | candidate | subhead | header | body
     level: int = 0  # Markdown heading level
     byline: Byline | None = None
     dateline: Dateline | None = None
@@ -185,6 +190,15 @@ def _complete_dateline_brackets(logical: list[tuple[str, int]]) -> list[tuple[st
     return merged
 
 
+def _is_page_header(text: str) -> bool:
+    return (
+        display_width(text) <= _MAX_HEADER_WIDTH
+        and bool(_PAGE_HEADER_RE.search(text))
+        and not ends_paragraph(text)
+        and "，" not in text
+    )
+
+
 def _is_wrapped(text: str, wrapped_at: float | None) -> bool:
     """Is the line as wide as the column a hard-wrapped page was wrapped at?"""
     return wrapped_at is not None and abs(display_width(text) - wrapped_at) <= _WRAP_TOLERANCE
@@ -210,7 +224,9 @@ def classify_lines(text: str) -> list[Line]:
             byline_line = Line(content[len(sentences) :].strip(), "byline", byline=found)
             content = sentences
         dateline = parse_dateline(content)
-        if dateline is not None:
+        if dateline is None and _is_page_header(content):
+            lines.append(Line(content, "header"))
+        elif dateline is not None:
             lines.append(Line(content, "lead", dateline=dateline))
         elif _is_wrapped(content, wrapped_at) and not ends_paragraph(content):
             lines.append(Line(content, "body", wrapped=True))  # a full line of a hard-wrapped paragraph

@@ -118,6 +118,8 @@ class _Splitter:
             elif line.kind == "lead":
                 self.on_lead(line)
                 index += 1
+            elif line.kind == "header":
+                index += 1  # a running page header belongs to no article
             elif line.kind == "byline":
                 assert line.byline is not None
                 if self.current is None:
