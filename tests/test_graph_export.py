@@ -13,7 +13,7 @@ from test_graph_samples import sample_extractions
 from kg.errors import UsageError
 from kg.graph.export import turtle_bytes, write_outputs, write_store
 from kg.graph.namespaces import KG
-from kg.graph.rdf import build_graph, nt_iri
+from kg.graph.rdf import KnowledgeGraph, build_graph, nt_iri
 from kg.graph.validate import validate
 from kg.settings import Settings
 
@@ -80,8 +80,9 @@ def test_built_graph_conforms_to_the_shapes(graph) -> None:
 
 
 def test_a_broken_graph_does_not_conform_and_the_report_says_why(graph) -> None:
-    broken = build_graph(sample_extractions(), Settings())
-    broken._triples = {t for t in broken if t[1] != nt_iri(KG + "evidence")}
+    complete = build_graph(sample_extractions(), Settings())
+    broken = KnowledgeGraph(complete.prefixes)
+    broken.update(t for t in complete if t[1] != nt_iri(KG + "evidence"))
     report = validate(broken)
     assert not report.conforms
     assert "kg:evidence MinCount" in report.summary()

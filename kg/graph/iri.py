@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from kg.errors import UsageError
 from kg.graph.namespaces import INSTANCE_SEGMENTS
@@ -33,8 +34,14 @@ def _needs_encoding(char: str) -> bool:
     return unicodedata.category(char) in {"Zs", "Zl", "Zp", "Cc", "Cf", "Co", "Cs", "Cn"}
 
 
+_PLAIN_ASCII = re.compile(r"[A-Za-z0-9._~!$&'()*+,;=:@-]+")
+
+
+@lru_cache(maxsize=1 << 17)
 def segment(text: str) -> str:
     """One path segment: NFC-normalised, trimmed, with forbidden characters percent-encoded."""
+    if _PLAIN_ASCII.fullmatch(text):
+        return text
     text = unicodedata.normalize("NFC", text.strip())
     if not text:
         return "_"
