@@ -273,3 +273,21 @@ def test_a_later_bare_day_takes_the_month_of_the_lead() -> None:
     )
     events = _events(article, bodies=("区消防救援大队",), settings=Settings(year=2023))
     assert [(e.kind, e.date.iso()) for e in events] == [("inspection", "2023-06-12"), ("drill", "2023-06-13")]
+
+
+def test_news_agency_and_co_reporters_are_not_participants() -> None:  # pd98-dev-01105 and a 新华社 dateline
+    article = _article(
+        "罗干会晤安南",
+        "本报联合国6月9日电记者符福洲、周德武报道：出席特别联大的中国代表团团长、国务委员罗干今天上午在纽约会晤了安南。",
+        "新华社北京6月10日电由国务院法制办公室主办的座谈会今天在京举行。",
+    )
+    events = _events(article, {"符福洲": None, "周德武": None, "罗干": None}, ("新华社", "国务院法制办公室"))
+    people = {name for e in events for name in _roles(e)}
+    assert "符福洲" not in people and "周德武" not in people
+    bodies = {name for e in events for name in _roles(e, "body")}
+    assert "新华社" not in bodies and "国务院法制办公室" in bodies
+
+
+def test_future_events_are_not_events() -> None:  # cluener-train: 市房管部门将启动一场大规模的限价房调研
+    article = _article("限价房政策出台在即", "昨日,市房管部门将启动一场大规模的限价房调研。")
+    assert _events(article, bodies=("市房管部门",)) == []

@@ -234,9 +234,8 @@ def _agents(
         if person.name in excluded:
             continue
         for mention in person.mentions:
-            if re.search(r"(记者|通讯员)\s*$", text[max(0, mention.start - 4) : mention.start]):
-                continue  # a byline left in the text
             agents.append(Agent(person.name, "person", mention.start, mention.end))
+    agents = [a for a in agents if not _in_byline(text, a, agents)]
     person_spans = SpanIndex([(a.start, a.end) for a in agents])
     # a place whose name holds a body's (管委会第一会议室) is a place there, not the body
     place_spans = SpanIndex([(m.start(), m.end()) for p in places for m in re.finditer(re.escape(p.name), text)])
@@ -258,12 +257,31 @@ def _agents(
     for agent in body_spans:
         if person_spans.overlaps(agent.start, agent.end):
             continue
+        if _DATELINE.match(text, agent.end):
+            continue  # 新华社北京5月23日电: the source of the news, not a participant
         if place_spans.contains(agent.start, agent.end, strictly=True):
             continue
         if kept and agent.start < kept[-1].end:
             continue
         kept.append(agent)
     return sorted(agents + kept, key=lambda a: a.start)
+
+
+_DATELINE = re.compile(r"[\u4e00-\u9fff]{0,8}?\d{1,2}月\d{1,2}日(?:电|讯)")
+_BYLINE = re.compile(r"(?:记者|通讯员|摄影)[\s、,，]*$")
+
+
+def _in_byline(text: str, agent: Agent, agents: list[Agent]) -> bool:
+    """Whether the name is one of the reporters of a byline left in the text (``记者符福洲、周德武报道``)."""
+    before = text[max(0, agent.start - 40) : agent.start]
+    offset = agent.start - len(before)
+    # blank out the other names before it: what is left must end with 记者 / 通讯员 and separators
+    chars = list(before)
+    for other in agents:
+        if other.end <= agent.start and other.start >= offset:
+            for i in range(other.start - offset, other.end - offset):
+                chars[i] = " "
+    return bool(_BYLINE.search("".join(chars)))
 
 
 @cache
