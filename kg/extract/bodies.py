@@ -43,7 +43,11 @@ def body_from_name(doc: Doc, name: str, place: str | None = None) -> BodyRef:
         name = known.name
     kind = lex.body_kind(name)
     units = [(m.start(), m.end(), lex.unit_kinds[m.group()]) for m in lex.unit_regex.finditer(name)]
-    body_ends = [end for _start, end, kind_ in units if kind_ in ("B", "K") and end < len(name)]
+    body_ends = [
+        end
+        for start, end, kind_ in units
+        if kind_ in ("B", "K") and end < len(name) and not (kind_ == "B" and lex.body_suffixes[name[start:end]].leaf)
+    ]
     parent = None
     if body_ends:
         candidate = name[: body_ends[-1]]
@@ -72,7 +76,12 @@ def is_elliptical(doc: Doc, text: str) -> bool:
 
 
 def normalise_body(
-    doc: Doc, start: int, end: int, previous: BodyRef | None = None, chain_place: str | None = None
+    doc: Doc,
+    start: int,
+    end: int,
+    previous: BodyRef | None = None,
+    chain_place: str | None = None,
+    in_chain: bool = False,
 ) -> BodyRef | None:
     """The body the span ``text[start:end]`` names, completed from the chain and the article."""
     lex = doc.lex
@@ -92,7 +101,12 @@ def normalise_body(
         # 高新区区党工委: an abbreviation of the same level right after the place repeats it.
         if rest[:1] in ABBREVIATION_LEVELS and ABBREVIATION_LEVELS[rest[0]] == level and len(rest) > 1:
             name = first.text + rest[1:]
-    elif raw[0] in ABBREVIATION_LEVELS and len(raw) > 1 and not (first is not None and first.kind == "P"):
+    elif (
+        raw[0] in ABBREVIATION_LEVELS
+        and len(raw) > 1
+        and raw[1] not in "级内外"  # 区级平台公司, 市内: no abbreviation
+        and not (first is not None and first.kind == "P")
+    ):
         level = ABBREVIATION_LEVELS[raw[0]]
         place = None
         if chain_place and lex.place_level(chain_place) == level:
@@ -101,7 +115,7 @@ def normalise_body(
             place = resolve_abbreviation(doc, raw[0], start)
         if place is not None:
             name = place + raw[1:]
-    elif is_elliptical(doc, raw):
+    elif in_chain and is_elliptical(doc, raw):
         suffix = lex.body_suffix_of(raw)
         attach = suffix[1].attach if suffix else "place"
         first_unit = next(iter(lex.unit_regex.finditer(raw)), None)
@@ -151,13 +165,15 @@ def find_body_mentions(doc: Doc) -> None:
 
 
 def _broken_suffix(doc: Doc, start: int, end: int) -> bool:
-    """部门, 处理, 主办, 带队 …: a one-character suffix that is part of another word."""
-    if end - start != 1:
-        return False
+    """部门, 处理, 主办, 带队, 共产党员, 集中学习 …: a suffix that is part of another word."""
     text = doc.text
     non_bodies = doc.lex.non_bodies
-    if any(text[start : start + k] in non_bodies for k in (2, 3)):
-        return True
+    if any(text[end - 1 : end - 1 + k] in non_bodies for k in (2, 3)):
+        return True  # the suffix's last character starts a word (党员, 学习)
+    if any(text[start : start + k] in non_bodies for k in range(end - start + 1, end - start + 3)):
+        return True  # a word starts with the suffix and runs past it (中心工作)
+    if end - start != 1:
+        return False
     return any(text[max(0, end - k) : end] in non_bodies for k in (2, 3))
 
 

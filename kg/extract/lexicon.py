@@ -48,6 +48,7 @@ class KnownPlace:
 class BodySuffix:
     kind: str
     attach: str  # "place" | "parent"
+    leaf: bool = False  # a body ending so never contains another body (科, 室, 队)
 
 
 @dataclass(frozen=True)
@@ -222,7 +223,10 @@ def load_lexicon() -> Lexicon:
         title_bodies[title] = body
         for modifier in modifiers:
             title_bodies.setdefault(modifier + title, body)
-    body_suffixes = {row[0]: BodySuffix(kind=row[1], attach=row[2]) for row in read_rows("body_suffixes.tsv")}
+    body_suffixes = {
+        row[0]: BodySuffix(kind=row[1], attach=row[2], leaf=len(row) > 3 and row[3] == "leaf")
+        for row in read_rows("body_suffixes.tsv")
+    }
     known_bodies: dict[str, KnownBody] = {}
     for row in read_rows("known_bodies.tsv"):
         body = KnownBody(name=row[0], kind=row[1])

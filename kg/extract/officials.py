@@ -120,7 +120,7 @@ def _segment_body(doc: Doc, segment: Segment, previous: BodyRef | None, chain_pl
         body_text = ""
         previous = None
     if body_text:
-        return normalise_body(doc, segment.body_start, segment.body_end, previous, chain_place)
+        return normalise_body(doc, segment.body_start, segment.body_end, previous, chain_place, in_chain=True)
     template = lex.title_body(segment.title)
     if template is not None:
         return _body_from_template(doc, template, segment.title_start, chain_place)
