@@ -218,7 +218,9 @@ def page_data(network: nx.MultiDiGraph, whole: nx.MultiDiGraph | None = None) ->
         # Labels grow with degree; people and events keep readable labels when zoomed out.
         "groups": {
             key: {"shape": style[2], "scaling": {"min": 8, "max": 34, "label": {
-                "enabled": True, "min": LABEL_SIZES[key][0], "max": LABEL_SIZES[key][1], "drawThreshold": 8,
+                # In a large graph only the busiest nodes are labelled until the user zooms in.
+                "enabled": True, "min": 10 if large else LABEL_SIZES[key][0], "max": LABEL_SIZES[key][1],
+                "drawThreshold": 8,
                 "maxVisible": 30}}}
             for key, style in TYPE_STYLES.items()
         },
