@@ -291,3 +291,15 @@ def test_news_agency_and_co_reporters_are_not_participants() -> None:  # pd98-de
 def test_future_events_are_not_events() -> None:  # cluener-train: 市房管部门将启动一场大规模的限价房调研
     article = _article("限价房政策出台在即", "昨日,市房管部门将启动一场大规模的限价房调研。")
     assert _events(article, bodies=("市房管部门",)) == []
+
+
+def test_cut_off_dates_and_commemorations_are_not_events() -> None:  # pd98-dev-01894, pd98-dev-00018
+    cut_off = _article("六名运动员确认阳性", "截至今年3月13日，对这6名运动员的追踪检查已全部结束，并确认阳性无误。")
+    assert _events(cut_off) == []
+    commemoration = _article(
+        "图书出版工作会议召开",
+        "本报北京5月14日讯 国家新闻出版署今天在京召开关于做好纪念党的十一届三中全会召开20周年图书出版工作会议。",
+    )
+    events = _events(commemoration, bodies=("国家新闻出版署",))
+    assert [(e.kind, e.trigger) for e in events] == [("meeting", "工作会议")]
+    assert _roles(events[0], "body") == {"国家新闻出版署": "organiser"}

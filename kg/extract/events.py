@@ -127,6 +127,13 @@ def _trigger_pattern() -> re.Pattern[str]:
 
 
 @cache
+def _context_words(kind: str) -> str:
+    """A regex alternation of the words of one kind in ``event_context.tsv``."""
+    rows = [line.split("\t") for line in _lines("event_context.tsv")]
+    return "|".join(re.escape(text) for row_kind, text in rows if row_kind == kind) or "(?!)"
+
+
+@cache
 def _blockers() -> tuple[str, ...]:
     rows = [line.split("\t") for line in _lines("event_context.tsv")]
     return tuple(text for kind, text in rows if kind == "blocker")
@@ -207,8 +214,15 @@ class _Dates:
     month from an earlier date; a reporter's ``记者4月10日获悉`` is left out."""
 
     def __init__(self, article: Article) -> None:
-        found = parse_dates(article.text)
-        self.items = [(m, d) for m, d in found if not is_report_date(article.text, m.end)]
+        text = article.text
+        cutoffs = _context_words("date_marker_before")
+        found = parse_dates(text)
+        self.items = [
+            (m, d)
+            for m, d in found
+            if not is_report_date(text, m.end)
+            and not re.search(rf"(?:{cutoffs})(?:今年|去年)?$", text[max(0, m.start - 8) : m.start])
+        ]
         self.starts = [m.start for m, _d in self.items]
 
     def within(self, sentence: Sentence) -> list[tuple[Mention, EventDate]]:
