@@ -4,8 +4,9 @@ An event is something an article reports as having happened, not every word that
 
 * **Triggers** (``event_triggers.tsv``) name an event and its type. A trigger does not count when it is a
   noun for a group or an office (``调研组``, ``督查室``, ``考察团``: ``event_context.tsv``), when it stands inside a
-  name, a book title (``《……实施方案》``) or quoted speech, or when an earlier word of its clause says the
-  event was only watched or relayed (``收听收看……表彰大会``).
+  name, a book title (``《……实施方案》``) or quoted speech, when it is the first half of a group's name
+  (``巡视督导组``), or when an earlier word of its clause says the event was only watched or relayed
+  (``收听收看……表彰大会``), is commemorated (``纪念……召开20周年``) or has not happened yet (``将启动……调研``).
 * **The main event** is the one the headline names; when the headline names none, the one the lead (first
   body paragraph, or the second when the first names none) names, provided the lead gives a date (``日前``
   and ``连日来`` count). The headline event and the lead event are one event: lead triggers of another type
@@ -16,12 +17,15 @@ An event is something an article reports as having happened, not every word that
   trigger in a paragraph with a date of its own, of another type or on another day than the main event,
   makes a further event (``8日下午3点……原来,这是一场演习``); a later paragraph's triggers without a date
   are further mentions of events already found.
-* **Date**: the first date in the trigger's sentence, else in the lead (a reporter's ``记者4月10日获悉`` is
-  not the event's date); the year is stated or comes from :func:`kg.extract.dates.infer_year`.
+* **Date**: the first date in the trigger's sentence, else in the lead (a reporter's ``记者4月10日获悉`` and a
+  cut-off ``截至3月13日`` are not the event's date); a bare day takes the month of an earlier date of the
+  article; the year is stated or comes from :func:`kg.extract.dates.infer_year`.
 * **Places**: the known places named in the evidence sentence, the lead and the headline, outside the
   names of bodies, most specific first, followed by the division that contains them.
 * **Participants**: roles from :mod:`kg.extract.roles`; one role per agent and event, the strongest.
-  Reporters and correspondents are never participants.
+  Reporters and correspondents are never participants (nor names in a byline left in the text, nor a
+  news agency's dateline ``新华社北京5月23日电``); a body named only by its kind (``工会``) or the event's own
+  group (``调研组``) names no one; a body in a person's title (``郑州市人大常委会主任胡荃``) is the person's.
 """
 
 from __future__ import annotations
