@@ -15,11 +15,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from urllib.parse import unquote
 
 import networkx as nx
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
+
+from kg.resources import ontology_dir
 
 ORG = Namespace("http://www.w3.org/ns/org#")
 SCHEMA = Namespace("https://schema.org/")
@@ -51,17 +54,18 @@ ROLE_LABELS: dict[str, str] = {
     "CoOrganiser": "承办",
 }
 
-# Event classes (kg:) → Chinese kind, shown in tooltips.
+# Event classes, body kinds and place levels (kg:) → their Chinese labels in ontology/kg.ttl,
+# shown in tooltips (a built graph does not repeat the ontology's labels).
 EVENT_KINDS: dict[str, str] = {
     "Inspection": "考察检查",
     "ResearchVisit": "调研",
     "Meeting": "会议",
     "StudySession": "学习",
     "SupervisionTour": "督导",
-    "Campaign": "活动",
+    "Campaign": "主题活动",
     "Ceremony": "仪式",
     "Drill": "演练",
-    "OtherEvent": "其他",
+    "OtherEvent": "其他活动",
 }
 
 BODY_KINDS: dict[str, str] = {
@@ -69,18 +73,18 @@ BODY_KINDS: dict[str, str] = {
     "Government": "政府",
     "PeoplesCongress": "人大",
     "CPPCC": "政协",
-    "DisciplineInspection": "纪检监察",
+    "DisciplineInspection": "纪委监委",
     "CourtOrProcuratorate": "法院检察院",
     "MassOrganisation": "群团组织",
     "Enterprise": "企业",
     "Institution": "事业单位",
-    "Department": "部门",
+    "Department": "工作部门",
 }
 
 PLACE_LEVELS: dict[str, str] = {
-    "Province": "省",
-    "City": "市",
-    "District": "区县",
+    "Province": "省级",
+    "City": "市级",
+    "District": "区县级",
     "Town": "乡镇街道",
     "Village": "村社区",
     "Site": "地点",
@@ -98,6 +102,21 @@ class _NodeInfo:
     events: list[tuple[str, str]] = field(default_factory=list)  # (sort key, line)
     members: list[str] = field(default_factory=list)
     evidence: list[str] = field(default_factory=list)
+
+
+@cache
+def _ontology_labels() -> dict[str, str]:
+    """Chinese labels of our kg: terms from the bundled ontology, by local name (empty if absent)."""
+    try:
+        path = ontology_dir() / "kg.ttl"
+        ontology = Graph().parse(path, format="turtle")
+    except (FileNotFoundError, OSError, SyntaxError, ValueError):
+        return {}
+    labels = {}
+    for term, label in ontology.subject_objects(RDFS.label):
+        if isinstance(label, Literal) and label.language == "zh" and str(term).startswith(str(KG)):
+            labels[str(term)[len(str(KG)):]] = str(label)
+    return labels
 
 
 def _local_name(iri: Node) -> str:
@@ -122,8 +141,11 @@ def _label(graph: Graph, node: Node) -> str:
     return _local_name(node)
 
 
-def _kinds(graph: Graph, node: Node, table: dict[str, str]) -> list[str]:
-    return sorted(table[_local_name(t)] for t in graph.objects(node, RDF.type) if _local_name(t) in table)
+def _kinds(graph: Graph, node: Node, table: dict[str, str], predicate: URIRef = RDF.type) -> list[str]:
+    """The Chinese names of a node's kg: classes (or levels) that ``table`` knows, as the ontology says them."""
+    labels = _ontology_labels()
+    names = {_local_name(t) for t in graph.objects(node, predicate)}
+    return sorted(labels.get(name, table[name]) for name in names if name in table)
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -220,7 +242,8 @@ class _Builder:
 
     def role_label(self, role: Node) -> str:
         label = _pick(v for v in self.graph.objects(role, RDFS.label) if getattr(v, "language", None) == "zh")
-        return label or ROLE_LABELS.get(_local_name(role), _local_name(role))
+        name = _local_name(role)
+        return label or _ontology_labels().get(name) or ROLE_LABELS.get(name, name)
 
     def read_participations(self) -> None:
         g = self.graph
@@ -341,8 +364,7 @@ class _Builder:
         ]
 
     def describe_place(self, node: str, data: dict) -> list[str]:
-        levels = {_local_name(v) for v in self.graph.objects(URIRef(node), KG.level)}
-        data["kind"] = "、".join(sorted(PLACE_LEVELS[v] for v in levels if v in PLACE_LEVELS))
+        data["kind"] = "、".join(_kinds(self.graph, URIRef(node), PLACE_LEVELS, KG.level))
         parents = self.neighbours(node, "位于")
         return ["层级:" + data["kind"] if data["kind"] else "", "属于:" + "、".join(parents) if parents else ""]
 
