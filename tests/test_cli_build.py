@@ -128,3 +128,25 @@ def test_year_gives_full_dates(seeds_dir: Path, tmp_path: Path) -> None:
         "SELECT DISTINCT ?d WHERE { ?e <https://schema.org/startDate> ?d }", data=tmp_path / "graph.ttl", timeout=0
     )
     assert "2021-04-08" in {str(row[0]) for row in dates.rows}
+
+
+def test_evidence_offsets_point_into_the_article_body(built: tuple[Path, str]) -> None:
+    out, _ = built
+    # Posts merge several reports; each report (a prov:Derivation) and every event and
+    # participation has one article, whose schema:articleBody the offsets index (0-based).
+    check = """
+        PREFIX kg: <https://kg.example.org/ontology#>
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        PREFIX schema: <https://schema.org/>
+        PREFIX org: <http://www.w3.org/ns/org#>
+        SELECT (COUNT(*) AS ?facts)
+               (SUM(IF(CONTAINS(?evidence, SUBSTR(?body, ?start + 1, ?end - ?start)), 1, 0)) AS ?ok)
+        WHERE {
+          ?fact kg:evidenceStart ?start ; kg:evidenceEnd ?end ; kg:evidence ?evidence ; prov:wasDerivedFrom ?article .
+          FILTER NOT EXISTS { ?fact a org:Post }
+          ?article schema:articleBody ?body .
+        }"""
+    result = run_query(check, data=out / "graph.ttl", timeout=0)
+    facts, ok = (int(str(v)) for v in result.rows[0])
+    assert facts > 100
+    assert ok == facts

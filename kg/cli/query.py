@@ -27,7 +27,7 @@ def _list_bundled() -> str:
 
     rows = []
     for query in bundled_queries().values():
-        params = ", ".join(f"{name} ({text})" if text else name for name, text in query.params.items())
+        params = "; ".join(f"{name}: {text}" if text else name for name, text in query.params.items())
         rows.append([query.name, query.description, params])
     return format_table(["query", "what it answers", "--param"], rows)
 
