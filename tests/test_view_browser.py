@@ -115,6 +115,37 @@ def test_search_finds_and_selects_hu_quan(browser, console: list[dict]) -> None:
     assert browser.execute_script("return window.kgView.highlighted()") == 3
 
 
+def test_hover_shows_a_plain_text_tooltip_and_click_highlights(browser, console: list[dict]) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.find_element("id", "kg-reset").click()
+    node = PERSON + "丁文霞"
+    browser.execute_script("window.kgView.network.focus(arguments[0], {scale: 1.5})", node)
+    canvas = browser.find_element("css selector", "#kg-network canvas")
+    x, y = browser.execute_script(
+        "var n = window.kgView.network, p = n.canvasToDOM(n.getPositions([arguments[0]])[arguments[0]]);"
+        "var box = arguments[1].getBoundingClientRect(); return [p.x - box.width / 2, p.y - box.height / 2];",
+        node, canvas,
+    )
+    ActionChains(browser).move_to_element_with_offset(canvas, int(x), int(y)).perform()
+    tooltip = WebDriverWait(browser, 10).until(
+        lambda b: b.execute_script(
+            "var t = document.querySelector('div.vis-tooltip');"
+            "return t && t.style.visibility !== 'hidden' && t.textContent.indexOf('丁文霞') >= 0 ? t : null;"
+        )
+    )
+    text = tooltip.text
+    assert "职务:惠济区委副书记、惠济区政府区长" in text and "4月8日上午" in text and "依据:" in text
+    assert browser.execute_script("return arguments[0].querySelectorAll('*:not(div):not(span)').length", tooltip) == 0
+    ActionChains(browser).move_to_element_with_offset(canvas, int(x), int(y)).click().perform()
+    assert browser.execute_script("return window.kgView.network.getSelectedNodes()") == [node]
+    # 丁文霞, her two bodies and her two events stay bright; everything else fades.
+    assert browser.execute_script("return window.kgView.highlighted()") == 5
+    browser.find_element("id", "kg-reset").click()
+    assert browser.execute_script("return window.kgView.highlighted()") == 30
+
+
 def test_type_filter_hides_a_type(browser, console: list[dict]) -> None:
     browser.find_element("id", "kg-type-article").click()
     visible = browser.execute_script(
