@@ -303,3 +303,13 @@ def test_cut_off_dates_and_commemorations_are_not_events() -> None:  # pd98-dev-
     events = _events(commemoration, bodies=("国家新闻出版署",))
     assert [(e.kind, e.trigger) for e in events] == [("meeting", "工作会议")]
     assert _roles(events[0], "body") == {"国家新闻出版署": "organiser"}
+
+
+def test_the_subject_of_the_lead_acts_in_its_later_clauses() -> None:
+    article = _article(
+        "金水区开展“扫黄打非”专项行动",
+        "本报讯 连日来,金水区文化市场综合执法大队联合公安、市场监管等部门,在辖区开展“扫黄打非”专项行动。",
+    )
+    events = _events(article, bodies=("金水区文化市场综合执法大队",))
+    assert [(e.kind, e.date.text) for e in events] == [("campaign", "连日来")]
+    assert _roles(events[0], "body") == {"金水区文化市场综合执法大队": "organiser"}

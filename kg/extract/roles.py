@@ -211,6 +211,20 @@ def assign_roles(
             if candidates or verbs_by_clause[j] or not _is_list_clause(text, clauses[j], active):
                 break
             j += 1
+        # the subject of a sentence goes on acting in the clauses that follow it, up to the next agent
+        # (连日来,金水区文化市场综合执法大队联合公安……,在辖区开展“扫黄打非”专项行动)
+        first_in_clause = min(a.start for a in active if clauses[index][0] <= a.start < clauses[index][1])
+        subject = agent.start == first_in_clause and agent.start - clauses[index][0] <= 2
+        if weak and subject and not candidates:  # only in the sentences that report the event
+            for k in range(index + 1, len(clauses)):
+                if any(clauses[k][0] <= a.start < clauses[k][1] for a in active):
+                    break
+                for v_start, _v_end, word in verbs_by_clause[k]:
+                    for verb in lexicon:
+                        if verb.verb == word and verb.side == "before":
+                            candidates.append((verb.priority, agent.end - v_start, v_start, verb))
+                if candidates:
+                    break
         # verbs that govern the agent as their object, in its own clause
         for v_start, v_end, word in verbs_by_clause[index]:
             if v_end <= agent.start:
