@@ -23,6 +23,16 @@ PAGE = """登封市召开2024年安全生产工作会议
 在郑州华兴耐材有限公司,张伟详细询问了企业订单、用工等情况。张伟指出,要持续优化营商环境。
 
 通讯员 周华
+
+中牟县与河南农业大学签署战略合作协议
+
+本报讯 4月18日上午,中牟县人民政府与河南农业大学战略合作签约仪式在县行政中心举行。县委书记马强、河南农业大学校长李海涛出席签约仪式并致辞,县长陈静主持签约仪式。
+
+根据协议,双方将在现代农业、人才培养等领域开展深度合作。
+
+县领导走访慰问困难群众
+
+本报讯 春节前夕,县委副书记、县长陈静带领县民政局、县人社局负责同志,走访慰问困难群众和老党员,为他们送去慰问金和生活物资。
 """
 
 
@@ -58,3 +68,13 @@ def test_research_visit_led_and_accompanied(extractions: list) -> None:
     for participation in event.participants:
         start, end = participation.provenance.start, participation.provenance.end
         assert visit.article.text[start:end] == participation.agent or participation.agent_type == "body"
+
+
+def test_signing_ceremony_and_a_festival_visit(extractions: list) -> None:
+    signing = next(x for x in extractions if "签署" in x.article.headline)
+    assert [(e.kind, e.trigger, e.date.iso()) for e in signing.events] == [("ceremony", "签约", "2024-04-18")]
+    roles = {p.agent: p.role for p in signing.events[0].participants if p.agent_type == "person"}
+    assert roles == {"马强": "attended", "李海涛": "attended", "陈静": "presided"}  # 将……开展合作: not yet
+    visit = next(x for x in extractions if "慰问" in x.article.headline)
+    assert [(e.kind, e.date.text, e.date.relative) for e in visit.events] == [("other", "春节前夕", True)]
+    assert {p.agent: p.role for p in visit.events[0].participants if p.agent_type == "person"} == {"陈静": "led"}
