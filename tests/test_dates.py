@@ -124,3 +124,13 @@ def test_festival_dates_are_relative() -> None:
     assert _one("在清明节期间,郑东新区纪检监察工委").text == "清明节期间"
     found = parse_dates("5月20日至21日,全市举办")
     assert [(d.month, d.day) for _m, d in found] == [(5, 20), (5, 21)]
+
+
+def test_bare_day_takes_month_from_the_page_date() -> None:
+    article = _article("x", file="pages/002_x.txt")
+    settings = Settings(page_dates={"002_x.txt": "2022-04-11"})
+    bare = EventDate("8日下午3点", day=8, part_of_day="afternoon")
+    assert complete_year(bare, article, settings, None).iso() == "2022-04-08"
+    late = EventDate("28日", day=28)
+    assert complete_year(late, article, settings, None).iso() == "2022-03-28"
+    assert complete_year(bare, article, Settings(), 2022) == bare  # no page date: the month stays open

@@ -242,11 +242,21 @@ def _read_page(file: str, stamp: int) -> str:
 
 def complete_year(date: EventDate, article: Article, settings: Settings, year: int | None) -> EventDate:
     """``date`` with its year filled in: from the page's date (a December event on a January page is last
-    year's), else from ``year``; relative and already complete dates are returned as they are."""
-    if date.relative or date.year is not None or date.month is None:
+    year's), else from ``year``; a bare day gets its month from the page's date too. Relative and already
+    complete dates are returned as they are."""
+    if date.relative or date.year is not None:
         return date
     published = page_date(article, settings)
     match = re.match(r"(\d{4})-(\d{2})-(\d{2})", published or "")
+    if date.month is None:
+        if not (match and date.day):
+            return date
+        # a bare day (8日下午3点) is the latest such day on or before the page's date
+        page_year, page_month, page_day = (int(g) for g in match.groups())
+        month, year_of = page_month, page_year
+        if date.day > page_day:
+            month, year_of = (page_month - 1, page_year) if page_month > 1 else (12, page_year - 1)
+        return replace(date, year=year_of, month=month)
     if match:
         page_year, page_month, page_day = (int(g) for g in match.groups())
         later = (date.month, date.day or 0) > (page_month, page_day)
