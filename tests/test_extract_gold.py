@@ -53,7 +53,9 @@ def test_officials_precision_and_recall(extractions: list[Extraction]) -> None:
         if "name" in record:
             x = article_for(extractions, record["file"], record["headline"])
             gold.add((x.article.id, record["name"], record["title"], record["body"]))
-    found = {(x.article.id, p.name, post.title, post.body) for x in extractions for p in x.officials for post in p.posts}
+    found = {
+        (x.article.id, p.name, post.title, post.body) for x in extractions for p in x.officials for post in p.posts
+    }
     true_positives = len(gold & found)
     precision = true_positives / len(found)
     recall = true_positives / len(gold)
@@ -63,7 +65,9 @@ def test_officials_precision_and_recall(extractions: list[Extraction]) -> None:
 
 
 def test_person_mention_precision(extractions: list[Extraction]) -> None:
-    names: dict[str, set[str]] = {x.article.id: set(x.article.reporters) | set(x.article.correspondents) for x in extractions}
+    names: dict[str, set[str]] = {
+        x.article.id: set(x.article.reporters) | set(x.article.correspondents) for x in extractions
+    }
     for record in gold_records():
         x = article_for(extractions, record["file"], record["headline"])
         names[x.article.id].update([record["name"]] if "name" in record else record["persons"])

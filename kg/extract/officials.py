@@ -32,6 +32,9 @@ from kg.extract.titles import Chain, Segment
 from kg.model import Mention, Person, Post
 
 BYLINE = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=本报))(?:记者|通讯员|实习生|见习记者|摄影)[ \u3000]*")
+# A CRF person span is taken only this sure (mean marginal probability of its labels): the rules
+# already find officials; the tagger adds names that no title introduces.
+CRF_MIN_CONFIDENCE = 0.9
 SPEECH_VERBS = ("介绍", "表示", "说", "指出", "认为", "告诉", "坦言")
 
 
@@ -251,6 +254,8 @@ def find_crf_persons(doc: Doc) -> None:
             continue
         if any(s < end and start < e for s, e in taken):
             continue
-        if not (doc.follows_name(end) and doc.precedes_name(start)):
+        if not (doc.follows_name(end) or doc.precedes_name(start)) or doc.is_common_word(start, end):
+            continue
+        if mention.confidence < CRF_MIN_CONFIDENCE:
             continue
         add_person_mention(doc, start, end, "crf", min(mention.confidence, 0.8))

@@ -1,0 +1,75 @@
+"""Mentions, places and bodies on single sentences; the statistical tagger as one source of persons."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import officials
+from kg.extract.pipeline import analyse
+from kg.model import Article, Mention
+from kg.settings import Settings
+
+
+def doc_of(text: str, headline: str = ""):
+    article = Article(id="t-0-00000000", file="t.txt", position=0, headline=headline, text=headline + "\n" + text)
+    return analyse(article, Settings())
+
+
+def test_offsets_hold_and_places_inside_bodies_are_no_mentions() -> None:
+    doc = doc_of("由郑州市总工会主办、惠济区总工会和郑州银行惠济支行承办的健步走活动在黄河滩地公园举行。")
+    for mention in doc.mentions:
+        assert doc.text[mention.start : mention.end] == mention.text
+    orgs = {m.text for m in doc.mentions if m.type == "ORG"}
+    assert {"郑州市总工会", "惠济区总工会", "郑州银行惠济支行"} <= orgs
+    locs = {m.text for m in doc.mentions if m.type == "LOC"}
+    assert "黄河滩地公园" in locs and "郑州市" not in locs
+    assert doc.bodies["郑州银行惠济支行"].parent == "郑州银行"
+    assert doc.bodies["郑州市总工会"].kind == "mass_org"
+
+
+def test_places_contain_each_other_and_sites_sit_in_the_article_district() -> None:
+    doc = doc_of("调研组先后到长兴路街道便民服务中心和花园口镇大庙村便民服务站等地。", headline="政务办调研惠济区")
+    assert doc.places["大庙村"].parent == "花园口镇"
+    assert doc.places["花园口镇"].parent == "惠济区"
+    assert doc.places["花园口镇"].level == "town"
+    assert doc.places["惠济区"].parent == "郑州市"
+
+
+def test_a_county_level_city_contains_its_towns() -> None:
+    doc = doc_of("近日,荥阳市汜水镇抢抓春季绿化有利时机。")
+    assert doc.places["汜水镇"].parent == "荥阳市"
+    assert doc.places["荥阳市"].parent == "郑州市"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "parent"),
+    [
+        ("中原区纪委监委机关党委组织党员开展活动。", "中原区纪委监委机关党委", "party_committee", "中原区纪委监委"),
+        ("经开区党工委第一巡察组巡察经济发展局。", "经开区党工委第一巡察组", "discipline", "经开区党工委"),
+        ("市委督查室到经开区调研。", "郑州市委督查室", "department", "郑州市委"),
+    ],
+)
+def test_bodies(text: str, name: str, kind: str, parent: str) -> None:
+    body = doc_of(text).bodies[name]
+    assert (body.kind, body.parent) == (kind, parent)
+
+
+def test_no_body_from_common_words() -> None:
+    doc = doc_of("全区各级各部门分别组织党员、干部、职工收听收看表彰大会。")
+    assert not [m for m in doc.mentions if m.type == "ORG"]
+
+
+def test_the_statistical_tagger_adds_persons_no_rule_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "活动中,志愿者张晓燕说,司法工作受到好评。"
+
+    def fake_tagger(source: str) -> list[Mention]:
+        found = []
+        for word in ("张晓燕", "司法"):
+            start = source.index(word)
+            found.append(Mention("PER", start, start + len(word), word, "crf", 0.95))
+        return found
+
+    monkeypatch.setattr(officials, "_crf_tagger", lambda: fake_tagger)
+    doc = doc_of(text)
+    assert [m.source for m in doc.persons["张晓燕"].mentions] == ["crf"]
+    assert "司法" not in doc.persons  # a dictionary word that is no name
