@@ -150,3 +150,18 @@ def test_evidence_offsets_point_into_the_article_body(built: tuple[Path, str]) -
     facts, ok = (int(str(v)) for v in result.rows[0])
     assert facts > 100
     assert ok == facts
+
+
+def test_turtle_does_not_depend_on_the_hash_seed(built: tuple[Path, str], seeds_dir: Path, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    out, _ = built
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    subprocess.run(
+        [sys.executable, "-m", "kg", "build", str(seeds_dir), "--out", str(tmp_path), "--format", "ttl", "--quiet"],
+        check=True,
+        env=env,
+    )
+    assert (tmp_path / "graph.ttl").read_bytes() == (out / "graph.ttl").read_bytes()
