@@ -128,3 +128,37 @@ def test_literals_are_escaped_for_n_triples() -> None:
     assert nt_text('他说"好"\n') == '"他说\\"好\\"\\n"@zh'
     assert nt_decimal(1.0) == f'"1"^^<{XSD}decimal>'
     assert nt_decimal(0.12345) == f'"0.1235"^^<{XSD}decimal>'
+
+
+def test_quirky_extractions_still_give_a_conforming_graph() -> None:
+    from dataclasses import replace
+
+    from kg.graph.validate import validate
+    from kg.model import Body, EventDate, Participation, Provenance
+
+    extraction = inspection_extraction()
+    article = extraction.article
+    odd = Provenance(article.id, 99, 50, 40, "", 1.7)  # no such sentence, end before start, score > 1
+    event = extraction.events[0]
+    extraction.events = [
+        replace(
+            event,
+            kind="parade",  # not a kind we know
+            date=EventDate(text="2月30日黄昏", month=2, day=30, part_of_day="dusk"),
+            provenance=odd,
+            participants=[
+                *event.participants,
+                Participation("某某公司", "body", "sponsor", odd),  # a body no list names, an unknown role
+            ],
+        )
+    ]
+    extraction.bodies = [*extraction.bodies, Body("惠济区委组织部", "department", "惠济区委", "惠济区")]
+    graph = build_graph([extraction], Settings(year=2021))
+    report = validate(graph)
+    assert report.conforms, report.summary()
+    event_iri = BASE + f"event/{article.id}/0"
+    assert has(graph, event_iri, RDF_TYPE, nt_iri(KG + "OtherEvent"))
+    assert not any(s == nt_iri(event_iri) and p == nt_iri(SCHEMA + "startDate") for s, p, _ in graph)
+    assert has(graph, event_iri, KG + "dateText", nt_text("2月30日黄昏"))
+    assert has(graph, BASE + "org/某某公司", RDF_TYPE, nt_iri(ORG + "Organization"))
+    assert has(graph, BASE + "org/惠济区委组织部", ORG + "subOrganizationOf", nt_iri(BASE + "org/惠济区委"))

@@ -9,6 +9,7 @@ used are documented in ontology/README.md and defined in ontology/kg.ttl.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -211,7 +212,8 @@ PLACE_LEVELS = {
     "community": "Village",
     "site": "Site",
 }
-_LEVEL_RANK = {"Province": 0, "City": 1, "District": 2, "Town": 3, "Village": 4, "Site": 5}
+PARTS_OF_DAY = frozenset({"early_morning", "morning", "noon", "afternoon", "evening", "night"})
+_PUBLISHED_TYPES = {10: "date", 7: "gYearMonth", 4: "gYear"}
 
 EVENT_CLASSES = {
     "inspection": "Inspection",
@@ -328,10 +330,13 @@ class _GraphBuilder:
         evidence = _evidence(provenance, article)
         if evidence:
             self.graph.add(node, nt_iri(KG + "evidence"), nt_text(evidence))
-        self.graph.add(node, nt_iri(KG + "evidenceStart"), nt_integer(provenance.start))
-        self.graph.add(node, nt_iri(KG + "evidenceEnd"), nt_integer(provenance.end))
-        self.graph.add(node, nt_iri(KG + "extractor"), nt_text(provenance.rule, None))
-        self.graph.add(node, nt_iri(KG + "confidence"), nt_decimal(provenance.confidence))
+        # Offsets and scores are clamped into their ranges so that a quirk upstream cannot make
+        # the graph break its shapes (start ≤ end, confidence in [0, 1]).
+        start = max(provenance.start, 0)
+        self.graph.add(node, nt_iri(KG + "evidenceStart"), nt_integer(start))
+        self.graph.add(node, nt_iri(KG + "evidenceEnd"), nt_integer(max(provenance.end, start)))
+        self.graph.add(node, nt_iri(KG + "extractor"), nt_text(provenance.rule or "unknown", None))
+        self.graph.add(node, nt_iri(KG + "confidence"), nt_decimal(min(max(provenance.confidence, 0.0), 1.0)))
 
     def person(self, key: str, name: str) -> str:
         iri = self.iri.person(key)
@@ -393,9 +398,9 @@ class _GraphBuilder:
         self.text(page, KG + "file", file_name, None)
         self.text(page, KG + "pageTitle", article.page_title)
         published = self.settings.page_dates.get(file_name) or self.settings.page_dates.get(Path(article.file).stem)
-        if published:
-            datatype = XSD + "date" if len(published) == 10 else XSD + "string"
-            self.graph.add(nt_iri(iri), nt_iri(SCHEMA + "datePublished"), nt_typed(published, datatype))
+        datatype = _PUBLISHED_TYPES.get(len(published or ""))
+        if published and datatype:
+            self.graph.add(nt_iri(iri), nt_iri(SCHEMA + "datePublished"), nt_typed(published, XSD + datatype))
         for reporter in article.reporters:
             self.graph.link(iri, SCHEMA + "author", self.person(reporter, reporter))
         for correspondent in article.correspondents:
@@ -449,7 +454,7 @@ class _GraphBuilder:
         self.provenance(iri, event.provenance, article)
         if event.date:
             self.text(iri, KG + "dateText", event.date.text)
-            if event.date.part_of_day:
+            if event.date.part_of_day in PARTS_OF_DAY:
                 self.text(iri, KG + "partOfDay", event.date.part_of_day, None)
             if event.date.relative:
                 self.graph.add(node, nt_iri(KG + "relativeDate"), nt_typed("true", XSD + "boolean"))
@@ -494,6 +499,11 @@ class _GraphBuilder:
                 year = int(published[:4])
             elif self.settings.year:
                 year = self.settings.year
+        # A date the calendar does not have (2月30日, a misread) is left as text only.
+        try:
+            datetime.date(year or 2000, date.month, date.day)  # 2000: a leap year allows --02-29
+        except (ValueError, TypeError):
+            return None
         if year is None:
             return date.iso()
         return f"{year:04d}-{date.month:02d}-{date.day:02d}"
@@ -585,10 +595,14 @@ def ontology_terms() -> dict[str, tuple[tuple[str, str, str], ...]]:
 
 
 def _evidence(provenance: Provenance, article: Article) -> str:
-    """The sentence the fact was read from, or the fact's own span when it has no sentence."""
+    """The sentence the fact was read from (by index, else the one holding its span), or its span."""
     if 0 <= provenance.sentence < len(article.sentences):
         return article.sentences[provenance.sentence].text
-    return article.text[max(provenance.start, 0) : max(provenance.end, 0)]
+    for sentence in article.sentences:
+        if sentence.start <= provenance.start < sentence.end:
+            return sentence.text
+    span = article.text[max(provenance.start, 0) : max(provenance.end, 0)]
+    return span or article.headline or article.id
 
 
 def build_graph(extractions: list[Extraction], settings: Settings) -> KnowledgeGraph:
