@@ -228,7 +228,7 @@ def page_data(network: nx.MultiDiGraph, whole: nx.MultiDiGraph | None = None) ->
             "borderWidth": 1,
             "scaling": {"min": 8, "max": 34,
                         "label": {"enabled": True, "min": 13, "max": 26, "drawThreshold": 7, "maxVisible": 30}},
-            "font": {"size": 14, "face": FONT_FACE, "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "font": {"size": 14, "face": FONT_FACE, "strokeWidth": 2, "strokeColor": "#ffffff"},
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.45}},
@@ -243,7 +243,10 @@ def page_data(network: nx.MultiDiGraph, whole: nx.MultiDiGraph | None = None) ->
     }
     # Open on the largest cluster when the rest is scattered small pieces: they are a zoom away.
     fit_main = len(parts) > 1 and len(parts[0]) >= 10
+    # The opening zoom never goes below this: person labels stay about 10 px high.
+    min_scale = 0.0 if large else round(10 / LABEL_SIZES["person"][0], 3)
     return {"nodes": nodes, "edges": edges, "types": types, "options": options, "fitMain": fit_main,
+            "minScale": min_scale,
             "dates": [{"key": k, "text": dates[k]} for k in sorted(dates)],
             "whole": {"nodes": whole.number_of_nodes(), "edges": whole.number_of_edges()} if whole else None}
 

@@ -28,6 +28,7 @@ EDGE_LENGTH = 110.0  # pixels between neighbours at zoom 1
 GRID_ITERATIONS = 90
 GRID_RADIUS = 3.0  # repulsion reaches this many ideal edge lengths
 NEIGHBOURS = 12  # and at most this many nearest nodes
+MIN_GAP = 0.55  # no two nodes closer than this many edge lengths (after scaling)
 FAR_CELLS = 12  # the far field: repulsion from the cells of a FAR_CELLS × FAR_CELLS grid
 
 
@@ -132,6 +133,26 @@ def _unit_edges(component: nx.Graph, pos: np.ndarray) -> np.ndarray:
     return pos / (median if median > 1e-9 else 1.0)
 
 
+def _separate(pos: np.ndarray, minimum: float = MIN_GAP, rounds: int = 40) -> np.ndarray:
+    """Push apart nodes closer than ``minimum`` (in edge lengths), so that a hub's many leaves and
+    their labels do not pile up; the overall shape stays as the force layout left it."""
+    pos = pos.copy()
+    count = len(pos)
+    for _ in range(rounds):
+        pairs = cKDTree(pos).query_pairs(minimum, output_type="ndarray")
+        if not len(pairs):
+            break
+        delta = pos[pairs[:, 0]] - pos[pairs[:, 1]]
+        distance = np.sqrt((delta * delta).sum(axis=1))
+        # Coincident nodes get a direction from their indices: deterministic, never NaN.
+        angle = pairs[:, 0] * 2.399963 + pairs[:, 1]
+        fallback = np.stack([np.cos(angle), np.sin(angle)], axis=1)
+        direction = np.where(distance[:, None] > 1e-9, delta / np.maximum(distance, 1e-9)[:, None], fallback)
+        shift = direction * ((minimum - distance) / 2)[:, None] * 0.9
+        pos += _scatter(pairs[:, 0], shift, count) - _scatter(pairs[:, 1], shift, count)
+    return pos
+
+
 def _component_positions(component: nx.Graph) -> np.ndarray:
     count = component.number_of_nodes()
     if count == 1:
@@ -139,7 +160,7 @@ def _component_positions(component: nx.Graph) -> np.ndarray:
     if count == 2:
         return np.array([[-0.5, 0.0], [0.5, 0.0]])
     raw = _spring(component) if count <= SPRING_LIMIT else _grid_force(component)
-    return _unit_edges(component, raw)
+    return _separate(_unit_edges(component, raw))
 
 
 def _pack(placed: list[tuple[list[str], np.ndarray]], gap: float) -> dict[str, np.ndarray]:

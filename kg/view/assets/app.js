@@ -72,10 +72,20 @@
 
   var container = document.getElementById("kg-network");
   var network = new vis.Network(container, { nodes: nodesView, edges: edgesView }, data.options);
-  if (data.fitMain) {
-    network.fit({ nodes: data.nodes.filter(function (n) { return n.c === 0; }).map(function (n) { return n.id; }),
-                  animation: false });
+  // Open on the main cluster, close enough that people's names can be read; the rest is a zoom
+  // or a drag away.
+  function openingView() {
+    if (data.fitMain) {
+      network.fit({ nodes: data.nodes.filter(function (n) { return n.c === 0; }).map(function (n) { return n.id; }),
+                    animation: false });
+    } else {
+      network.fit({ animation: false });
+    }
+    if (data.nodes.length && network.getScale() < data.minScale) {
+      network.moveTo({ scale: data.minScale, animation: false });
+    }
   }
+  openingView();
 
   var visibleStatus = document.getElementById("kg-visible");
   function showCounts() {
@@ -171,7 +181,7 @@
     clearHighlight();
     network.unselectAll();
     setDateRange("", "", true);
-    network.fit();
+    openingView();
   });
 
   // --- search ------------------------------------------------------------------------------
