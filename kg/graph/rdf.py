@@ -342,8 +342,8 @@ class _GraphBuilder:
         iri = self.iri.person(key)
         if key not in self.person_names:
             self.person_names[key] = name
-            self.typed_node(iri, [FOAF + "Person"], name)
-            self.text(iri, FOAF + "name", name)
+            self.typed_node(iri, [FOAF + "Person"], name or key)
+            self.text(iri, FOAF + "name", name or key)
         return iri
 
     def body(self, name: str) -> str:
@@ -450,7 +450,7 @@ class _GraphBuilder:
         date_text = event.date.text if event.date else ""
         label = " ".join(part for part in (date_text, event.places[0] if event.places else "", event.trigger) if part)
         self.typed_node(iri, [SCHEMA + "Event", event_class(event.kind)], label or event.trigger or "event")
-        self.text(iri, KG + "trigger", event.trigger)
+        self.text(iri, KG + "trigger", event.trigger or event.kind or "event")
         self.provenance(iri, event.provenance, article)
         if event.date:
             self.text(iri, KG + "dateText", event.date.text)
