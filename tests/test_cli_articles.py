@@ -37,9 +37,12 @@ def test_jsonl_lists_the_35_seed_articles(runner: CliRunner, seeds_dir: Path) ->
         "sentences",
     }
     first = rows[0]
-    assert first["headline"].startswith("开封市人大到惠济区考察黄河流域")  # ensure_ascii=False: real characters
+    assert first["headline"] == "开封市人大到惠济区考察黄河流域生态保护和高质量发展核心示范区起步区建设工作"
+    assert first["subtitle"] == "加强学习沟通 落实国家黄河战略"
     assert "开封市人大" in result.stdout
-    assert first["reporters"] == ["简洋"] and first["paragraphs"] == 4 and first["sentences"] >= 4
+    assert (
+        first["reporters"] == ["简洋"] and first["paragraphs"] == 5
+    )  # headline, subtitle, 3 paragraphs and first["sentences"] >= 4
     assert rows[-1]["page_title"] == "高新区主题教育要树标杆走前头敢担当"
 
 

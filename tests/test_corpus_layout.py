@@ -236,3 +236,26 @@ def test_media_prefixed_roles_unbracketed_lead_bylines_and_page_headers() -> Non
         ("惠济区召开会议", ["张三"], ["李四"], "惠济区召开会议\n4月8日,惠济区召开会议。"),
         ("二七区开展植树活动", ["王五"], [], "二七区开展植树活动\n3月12日,二七区开展植树活动。"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "headline", "subtitle"),
+    [
+        (
+            "全市“八大群体”母亲河畔健步走 庆建党100周年 奋进黄河战略新征程",
+            "全市“八大群体”母亲河畔健步走",
+            "庆建党100周年 奋进黄河战略新征程",
+        ),
+        (
+            "“全城清洁”助力创文 中原区纪委监委开展党员志愿服务活动",
+            "中原区纪委监委开展党员志愿服务活动",
+            "“全城清洁”助力创文",
+        ),
+        ("关心群众身边事 主动服务解民忧", "关心群众身边事 主动服务解民忧", None),
+        ("全景展现“绿水青山就是金山银山”发展理念 中原区“生态中原”摄影展开幕", None, None),
+        ("City Council Approves New Budget", None, None),
+    ],
+)
+def test_one_line_holding_title_and_subtitle(line: str, headline: str | None, subtitle: str | None) -> None:
+    (article,) = articles_from_text(f"{line}\n\n本报讯 正文。\n", "p.txt")
+    assert (article.headline, article.subtitle) == (headline or line, subtitle)
