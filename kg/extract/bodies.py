@@ -24,6 +24,8 @@ from kg.extract.places import article_division, resolve_abbreviation
 from kg.model import Body
 
 MAX_FREE = 10  # free characters before a body suffix (政务服务和大数据管理局)
+# Kinds of bodies every division has one of: a bare 管委会 or 纪委 is the article's division's.
+LEVEL_KINDS = frozenset({"party_committee", "government", "congress", "cppcc", "discipline"})
 PARTY_TITLES = frozenset({"书记", "副书记", "委员", "成员", "常委", "第一书记"})
 
 
@@ -127,7 +129,9 @@ def normalise_body(
             place = previous.place
         else:
             place = (previous.place if previous is not None else None) or chain_place
-            if place is None and attach == "place":
+            level_body = lex.body_kind(raw) in LEVEL_KINDS
+            if place is None and previous is None and attach == "place" and level_body:
+                # 管委会副主任 opening a chain: the division the article is about
                 place = article_division(doc, "district") or doc.settings.home_city
             if place is not None:
                 name = place + raw

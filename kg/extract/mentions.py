@@ -20,8 +20,11 @@ from kg.settings import Settings
 CLAUSE_BREAKS = frozenset("、,，。;；:：!！?？\n\r\t （）()[]【】“”‘’\"'《》·—…—/")
 SENTENCE_ENDS = frozenset("。!！?？;；\n")
 # Single-character stop words that end a name to their left only before a place or body (和, 与, 及
-# also join words inside names such as 政务服务和大数据管理局); the others end it anywhere.
-WEAK_STOPS = frozenset("和与及同")
+# also join words inside names such as 政务服务和大数据管理局, 据 stands in 大数据); the others end it
+# anywhere.
+WEAK_STOPS = frozenset("和与及同据借请")
+# Word classes that end the free words at the start of a body name in a title chain (月初|商务部).
+CUT_TAGS = ("t", "m", "q", "p", "c", "r", "u")
 # Division suffixes that never end a personal name (丰村 after 区长 is a village).
 NAME_FINAL_EXCLUDED = frozenset("村镇乡路街区县市省")
 
@@ -116,6 +119,22 @@ class Doc:
             pos -= length
             words += 1
         return pos
+
+    def after_function_words(self, start: int, end: int) -> int:
+        """The position after the last time word, numeral, measure word, preposition, conjunction,
+        pronoun or particle in ``text[start:end]`` (月初|商务部), or ``start`` when there is none."""
+        tags = word_tags()
+        text = self.text
+        pos = end
+        while pos > start:
+            for length in range(min(4, pos - start), 0, -1):
+                word = text[pos - length : pos]
+                if length == 1 or word in tags:
+                    break
+            if tags.get(word, "x").startswith(CUT_TAGS):
+                return pos
+            pos -= length
+        return start
 
     def unit_covering(self, pos: int) -> Unit | None:
         for start in range(pos, max(-1, pos - 8), -1):

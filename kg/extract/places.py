@@ -8,9 +8,10 @@ division the article is about (黄河滩地公园 in an article on 惠济区 →
 
 Which division does an abbreviation mean (``区委``, ``市政府``, ``区长``)? The rule, in order:
 ``区``/``县``/``镇``/``乡`` → the nearest division of that level named before it in the article
-(the headline counts), else the first named after it; ``市`` → a county-level city the headline or
-lead names (荥阳市 on its own page), else ``Settings.home_city``; ``省`` → the province of the home
-city.
+(the headline counts), else the first named after it; ``市`` → the home city (``Settings.home_city``)
+when the headline and lead name it or name no city, else a county-level city they name (荥阳市 on
+its own page), else the one other city they name (武汉市 in a report on Wuhan), else the home city;
+``省`` → the province of the home city.
 """
 
 from __future__ import annotations
@@ -167,17 +168,7 @@ def resolve_abbreviation(doc: Doc, char: str, pos: int) -> str | None:
         return None
     lex = doc.lex
     if char == "市":
-        lead_end = doc.sentence_span(0)[1]
-        lead_end = max(lead_end, len(doc.article.headline))
-        for start, _end, name, place_level in doc.place_spans:
-            if start > lead_end + 200:
-                break
-            known = lex.known_places.get(name)
-            if place_level == "city" and known is not None and known.parent in lex.known_places and (
-                lex.known_places[known.parent].level == "city"
-            ):
-                return name  # a county-level city's own article
-        return doc.settings.home_city
+        return _article_city(doc)
     if char == "省":
         home = lex.known_places.get(doc.settings.home_city)
         return home.parent if home else None
@@ -186,6 +177,31 @@ def resolve_abbreviation(doc: Doc, char: str, pos: int) -> str | None:
         return before[-1]
     after = [name for start, _e, name, lv in doc.place_spans if lv == level and start >= pos and _matches(name, char)]
     return after[0] if after else None
+
+
+def _article_city(doc: Doc) -> str:
+    """The city ``市`` means: see the module doc (the home city unless the lead names another)."""
+    lex = doc.lex
+    home = doc.settings.home_city
+    headline_end = len(doc.article.headline)
+    lead_end = doc.sentence_span(min(headline_end + 1, max(0, len(doc.text) - 1)))[1]
+    cities: list[str] = []
+    for start, _end, name, level in doc.place_spans:
+        if start >= lead_end:
+            break
+        if name.endswith("市") and level in ("city", "province") and name not in cities:
+            cities.append(name)
+    if home in cities or not cities:
+        return home
+    county_level = [
+        name for name in cities
+        if (known := lex.known_places.get(name)) is not None
+        and known.parent in lex.known_places
+        and lex.known_places[known.parent].level == "city"
+    ]
+    if county_level:
+        return county_level[0]  # 荥阳市 on its own page
+    return cities[0] if len(cities) == 1 else home
 
 
 def _matches(name: str, char: str) -> bool:

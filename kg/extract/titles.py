@@ -138,6 +138,9 @@ def body_text_start(doc: Doc, end: int) -> int:
         if doc.stop_ending_at(pos):
             break
         pos -= 1
+    first_unit = next((p for p in range(pos, end) if p in doc.unit_starting), end)
+    if first_unit > pos:
+        pos = doc.after_function_words(pos, first_unit)
     return pos
 
 
