@@ -24,7 +24,7 @@ from scipy.spatial import cKDTree
 
 SEED = 7
 SPRING_LIMIT = 300  # components up to this size use networkx's spring_layout
-EDGE_LENGTH = 110.0  # pixels between neighbours at zoom 1
+EDGE_LENGTH = 150.0  # pixels between neighbours at zoom 1
 GRID_ITERATIONS = 90
 GRID_RADIUS = 3.0  # repulsion reaches this many ideal edge lengths
 NEIGHBOURS = 12  # and at most this many nearest nodes

@@ -81,8 +81,9 @@
     } else {
       network.fit({ animation: false });
     }
-    if (data.nodes.length && network.getScale() < data.minScale) {
-      network.moveTo({ scale: data.minScale, animation: false });
+    var scale = network.getScale();
+    if (data.nodes.length && (scale < data.minScale || scale > 1)) {
+      network.moveTo({ scale: Math.min(Math.max(scale, data.minScale), 1), animation: false });
     }
   }
   openingView();
