@@ -10,7 +10,8 @@ Order (each component reads what the earlier ones added):
 6. ``officials``  title chains bound to names, names before titles, name lists, 同志, speakers
 7. ``crf``        PER spans of the statistical tagger, when it is installed
 8. ``coref``      every further occurrence of a known name
-9. ``events``     :func:`kg.extract.events.detect_events` over everything above
+9. ``times``      TIME mentions (:func:`kg.extract.dates.parse_dates`, the event detector's date rules)
+10. ``events``     :func:`kg.extract.events.detect_events` over everything above
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections.abc import Callable
 
 from kg.extract import coref, officials, places, titles
 from kg.extract.bodies import find_body_mentions
+from kg.extract.dates import parse_dates
 from kg.extract.events import detect_events
 from kg.extract.lexicon import load_lexicon
 from kg.extract.mentions import Doc, build_doc, dedupe_mentions
@@ -34,6 +36,11 @@ def _officials(doc: Doc) -> None:
     officials.find_body_speakers(doc)
 
 
+def _times(doc: Doc) -> None:
+    for mention, _date in parse_dates(doc.text):
+        doc.mentions.append(mention)
+
+
 COMPONENTS: list[tuple[str, Callable[[Doc], None]]] = [
     ("places", places.find_places),
     ("bodies", find_body_mentions),
@@ -42,6 +49,7 @@ COMPONENTS: list[tuple[str, Callable[[Doc], None]]] = [
     ("officials", _officials),
     ("crf", officials.find_crf_persons),
     ("coref", coref.link_names),
+    ("times", _times),
 ]
 
 
