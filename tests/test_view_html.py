@@ -130,3 +130,10 @@ def test_cli_view_bad_input_is_one_line_exit_2(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["view", "--data", str(tmp_path / "none.ttl"), "--out", str(tmp_path / "o.html")])
     assert result.exit_code == 2
     assert "none.ttl" in result.output and "kg build" in result.output
+
+
+def test_a_hostile_title_is_escaped(tmp_path: Path) -> None:
+    hostile = "</title><script>window.__pwned=9</script>"
+    html = render_html(FIXTURE, tmp_path / "t.html", title=hostile).read_text("utf-8")
+    assert "<script>window.__pwned=9" not in html
+    assert "&lt;/title&gt;&lt;script&gt;window.__pwned=9&lt;/script&gt;" in html
