@@ -137,3 +137,11 @@ def test_a_hostile_title_is_escaped(tmp_path: Path) -> None:
     html = render_html(FIXTURE, tmp_path / "t.html", title=hostile).read_text("utf-8")
     assert "<script>window.__pwned=9" not in html
     assert "&lt;/title&gt;&lt;script&gt;window.__pwned=9&lt;/script&gt;" in html
+
+
+def test_page_script_never_parses_data_as_html() -> None:
+    script = (Path(__file__).resolve().parent.parent / "kg" / "view" / "assets" / "app.js").read_text("utf-8")
+    code = re.sub(r"/\*.*?\*/", "", script, flags=re.S)  # the header comment names what is not done
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
+        assert sink not in code, sink
+    assert "textContent" in code
