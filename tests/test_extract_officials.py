@@ -142,3 +142,8 @@ def test_bylines_are_never_officials() -> None:
     doc = analyse(article, Settings())
     assert doc.persons == {}
     assert {m.text for m in doc.mentions if m.type == "PER"} == {"刘伟平", "张帅"}
+
+
+def test_names_listed_before_deng_without_descriptor() -> None:
+    assert set(run("会议由区政府主持，王晓明、李强、欧阳娜娜等参加会议。")) == {"王晓明", "李强", "欧阳娜娜"}
+    assert run("实地调研郑煤机、一汽、安图、双汇、深澜动力等企业。") == {}

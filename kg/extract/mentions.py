@@ -224,7 +224,8 @@ class Doc:
         since many real names are also words (施展).
         """
         tags = word_tags()
-        for length in range(end - start, 1, -1):
+        surname = max(1, self.lex.is_surname_start(self.text, start))
+        for length in range(end - start, surname, -1):
             tag = tags.get(self.text[start : start + length])
             if tag is not None:
                 return not tag.startswith("nr")

@@ -8,8 +8,8 @@ Rules (each writes :class:`Person` objects and PER mentions with its name as the
   title belongs to the group's parent (郑州市政务办党组书记、主任 → 郑州市政务办 主任).
 - ``name-title``: a name right before a title (习近平总书记, 王新亭书记, 张三副市长); a post only when
   the title implies its body.
-- ``name-list``: names joined by ``、`` after a descriptor (区领导乔耸、李晓雷…等): persons with no
-  post, because 区领导 does not say which body they lead.
+- ``name-list``: names joined by ``、`` after a descriptor (区领导乔耸、李晓雷…等), or two or more
+  such names closed by ``等``: persons with no post, because 区领导 does not say which body they lead.
 - ``comrade``: a name before 同志 (任长霞同志).
 - ``body-speaker``: a name right after a body and before a speech verb (…服务队蔡杰介绍说).
 - ``crf``: PER spans of the statistical tagger (:func:`kg.ner.find_entities`) when it is installed.
@@ -206,6 +206,44 @@ def find_name_lists(doc: Doc) -> None:
         for start, end in names:
             if not in_byline(doc, start, end):
                 add_person_mention(doc, start, end, "rule:name-list", 0.9)
+
+
+def find_listed_names(doc: Doc) -> None:
+    """张三、李四、王五等: two or more names joined by 、 and closed by 等 (no descriptor needed)."""
+    text = doc.text
+    for match in re.finditer("等", text):
+        names: list[tuple[int, int]] = []
+        pos = match.start()
+        while True:
+            start = _list_item_start(doc, pos)
+            if start is None:
+                names = [] if not names or text[pos : pos + 1] == "、" else names
+                break
+            names.insert(0, (start, pos))
+            if start > 0 and text[start - 1] == "、":
+                pos = start - 1
+                continue
+            break
+        if len(names) < 2:
+            continue
+        for start, end in names:
+            if not in_byline(doc, start, end):
+                add_person_mention(doc, start, end, "rule:name-list", 0.85)
+
+
+def _list_item_start(doc: Doc, end: int) -> int | None:
+    """Start of a name that ends at ``end`` inside a list: after 、, a clause break, or a descriptor."""
+    text = doc.text
+    for length in (3, 2, 4):
+        start = end - length
+        if start < 0 or end not in doc.name_candidates(start) or doc.is_common_word(start, end):
+            continue
+        before = text[start - 1] if start > 0 else ""
+        if not before or before == "、" or not is_han(before) or doc.precedes_name(start):
+            return start
+        if any(text[max(0, start - len(d)) : start] == d for d in doc.lex.descriptors):
+            return start
+    return None
 
 
 def find_comrades(doc: Doc) -> None:

@@ -32,6 +32,7 @@ def _officials(doc: Doc) -> None:
     officials.bind_officials(doc, titles.find_chains(doc))
     officials.find_names_before_titles(doc)
     officials.find_name_lists(doc)
+    officials.find_listed_names(doc)
     officials.find_comrades(doc)
     officials.find_body_speakers(doc)
 
