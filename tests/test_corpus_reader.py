@@ -131,3 +131,14 @@ def test_a_huge_page_without_line_breaks(tmp_path: Path) -> None:
     assert article.headline == ""
     assert len(article.sentences) == 60_000
     assert article.sentences[-1].text == sentence
+
+
+def test_broken_links_are_reported_and_fifos_skipped_inside_directories(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt")
+    os.symlink(tmp_path / "gone.txt", tmp_path / "broken.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    corpus = read_articles([tmp_path], skip_bad=True)
+    assert [Path(a.file).name for a in corpus.articles] == ["a.txt"]
+    assert [(Path(file).name, problem) for file, problem in corpus.skipped] == [
+        ("broken.txt", "cannot read: no such file or directory")
+    ]

@@ -42,6 +42,15 @@ def _os_problem(error: OSError) -> str:
     return error.strerror or type(error).__name__
 
 
+def _is_page_file(entry: os.DirEntry[str]) -> bool:
+    """A regular file, or a link that is broken or loops (reported when read); never a FIFO or
+    device, which could block the read forever."""
+    try:
+        return entry.is_file() or (entry.is_symlink() and not os.path.exists(entry.path))
+    except OSError:
+        return True
+
+
 def _walk(directory: str, seen: set[tuple[int, int]]) -> Iterator[str]:
     """The ``*.txt`` files under ``directory``, depth first, entries sorted by name."""
     try:
@@ -67,8 +76,8 @@ def _walk(directory: str, seen: set[tuple[int, int]]) -> Iterator[str]:
             is_dir = False
         if is_dir:
             yield from _walk(path, seen)
-        elif entry.name.lower().endswith(".txt"):
-            yield path  # a broken or looping link is reported when it is read
+        elif entry.name.lower().endswith(".txt") and _is_page_file(entry):
+            yield path
 
 
 def expand_paths(paths: Sequence[str | Path]) -> Iterator[str | InputError]:
