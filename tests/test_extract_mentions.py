@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.extract import officials
 from kg.extract.pipeline import analyse
@@ -73,3 +75,17 @@ def test_the_statistical_tagger_adds_persons_no_rule_finds(monkeypatch: pytest.M
     doc = doc_of(text)
     assert [m.source for m in doc.persons["张晓燕"].mentions] == ["crf"]
     assert "司法" not in doc.persons  # a dictionary word that is no name
+
+
+ALPHABET = "王李张刘区市县委书记副主任政府人大常委会、，。“”等陪同惠济郑州镇村路记者通讯员 党组长兼"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=60))
+def test_any_text_extracts_with_exact_offsets(text: str) -> None:
+    doc = doc_of(text)
+    for mention in doc.mentions:
+        assert doc.text[mention.start : mention.end] == mention.text
+    for person in doc.persons.values():
+        for post in person.posts:
+            assert 0 <= post.provenance.start <= post.provenance.end <= len(doc.text)
