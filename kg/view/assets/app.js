@@ -239,6 +239,7 @@
   window.kgView = {
     network: network, nodes: nodes, edges: edges, nodesView: nodesView, edgesView: edgesView,
     search: search, setTypeVisible: setTypeVisible, setDateRange: setDateRange,
-    highlighted: function () { return nodes.length - Object.keys(faded).length; }
+    highlighted: function () { return nodes.length - Object.keys(faded).length; },
+    readyMs: Math.round(performance.now())  // how long the page took to become usable
   };
 })();
