@@ -259,3 +259,18 @@ def test_media_prefixed_roles_unbracketed_lead_bylines_and_page_headers() -> Non
 def test_one_line_holding_title_and_subtitle(line: str, headline: str | None, subtitle: str | None) -> None:
     (article,) = articles_from_text(f"{line}\n\n本报讯 正文。\n", "p.txt")
     assert (article.headline, article.subtitle) == (headline or line, subtitle)
+
+
+def test_a_question_headline_right_above_a_dateline() -> None:
+    page = (
+        "惠济区召开会议\n\n本报讯 4月8日,惠济区召开会议。记者 简洋\n\n如何让群众少跑腿？\n\n"
+        "本报讯 近日,二七区推行一窗通办。\n\n大家有条不紊地忙活起来了！\n\n"
+        "加强疫情防控举措\n\n本报讯 近日,街道加强督导。\n"
+    )
+    articles = articles_from_text(page, "p.txt")
+    assert [(a.headline, a.subtitle) for a in articles] == [
+        ("惠济区召开会议", None),
+        ("如何让群众少跑腿？", None),
+        ("加强疫情防控举措", None),
+    ]
+    assert articles[1].text.endswith("近日,二七区推行一窗通办。\n大家有条不紊地忙活起来了！")

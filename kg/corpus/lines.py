@@ -102,11 +102,17 @@ def display_width(text: str) -> float:
     return len(text) - ascii_count / 2
 
 
-def is_headline_candidate(text: str, max_width: float = MAX_HEADLINE_WIDTH) -> bool:
-    """Short, no sentence-final punctuation, not a list item and not a quotation on its own."""
+def is_headline_candidate(text: str, max_width: float = MAX_HEADLINE_WIDTH, before_lead: bool = False) -> bool:
+    """Short, no sentence-final punctuation, not a list item and not a quotation on its own.
+
+    Right above a dateline, a headline may end with a question or exclamation mark
+    (``如何让群众少跑腿？``); elsewhere such a short line is more likely the end of a paragraph.
+    """
     if len(text) > 2 * max_width or display_width(text) > max_width:
         return False
-    if not _HAS_WORD_RE.search(text) or ends_paragraph(text) or text[-1] in ",，、":
+    if not _HAS_WORD_RE.search(text) or text[-1] in ",，、":
+        return False
+    if ends_paragraph(text) and not (before_lead and text.rstrip("”’」』\"'")[-1:] in ("？", "！", "?", "!")):
         return False
     if "。" in text or _ENUMERATOR_RE.match(text) or text[0] in "，,、”’)）】》":
         return False
@@ -257,7 +263,8 @@ def _mark_headline_before(lines: list[Line], lead: int) -> None:
         index >= 0
         and len(chain) < MAX_HEADLINE_LINES
         and lines[index].kind in ("body", "candidate")
-        and is_headline_candidate(lines[index].text, MAX_HEADLINE_WIDTH_BEFORE_LEAD)
+        # only the line right above may end with ？ or ！ (a paragraph's end may, too)
+        and is_headline_candidate(lines[index].text, MAX_HEADLINE_WIDTH_BEFORE_LEAD, before_lead=not chain)
     ):
         chain.append(index)
         index -= 1
