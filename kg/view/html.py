@@ -43,7 +43,7 @@ FONT_FACE = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Mi
 # Label font sizes (min, max) by type, before zooming; vis draws none below its drawThreshold.
 LABEL_SIZES = {"person": (24, 32), "event": (19, 26), "body": (13, 30), "place": (13, 32), "article": (11, 18)}
 LABEL_CHARS = 14  # the label drawn on the canvas; the tooltip has the full name
-LARGE_GRAPH = 1500  # beyond this many nodes, edges hide while dragging or zooming
+LARGE_GRAPH = 1500  # beyond this many nodes: edges hide while dragging or zooming, fewer labels, fit-all opening
 
 
 def _vis_asset(name: str) -> str:
