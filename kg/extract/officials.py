@@ -95,12 +95,19 @@ def in_byline(doc: Doc, start: int, end: int) -> bool:
 
 
 def bind_officials(doc: Doc, chains: list[Chain]) -> None:
+    """Posts for every chain. A chain that opens with a bare title right after the name of the chain
+    before it (郑州大学党委书记宋毛平、校长刘炯天) continues that chain's body."""
+    last_end, last_body = -1, None
     for chain in chains:
         if in_byline(doc, chain.name_start, chain.name_end):
             continue
         found = add_person_mention(doc, chain.name_start, chain.name_end, "rule:title-chain")
         previous: BodyRef | None = None
         chain_place: str | None = None
+        opening = chain.segments[0]
+        bare = opening.body_start == opening.title_start and opening.title in doc.lex.titles
+        if bare and last_body is not None and doc.text[last_end : chain.start] in ("、", "，", ","):
+            previous, chain_place = last_body, last_body.place
         confidence = 0.95 if len(chain.segments) == 1 else 0.9
         for segment in chain.segments:
             body = _segment_body(doc, segment, previous, chain_place)
@@ -111,6 +118,7 @@ def bind_officials(doc: Doc, chains: list[Chain]) -> None:
             representative = body is not None and doc.lex.is_representative(body.kind, base_title(title))
             provenance = doc.provenance(segment.body_start, chain.name_end, "title-chain", confidence)
             add_post(found, Post(title, body.name if body else None, provenance, representative))
+        last_end, last_body = chain.name_end, previous
 
 
 def _segment_body(doc: Doc, segment: Segment, previous: BodyRef | None, chain_place: str | None) -> BodyRef | None:
