@@ -274,3 +274,17 @@ def test_a_question_headline_right_above_a_dateline() -> None:
         ("加强疫情防控举措", None),
     ]
     assert articles[1].text.endswith("近日,二七区推行一窗通办。\n大家有条不紊地忙活起来了！")
+
+
+def test_trailing_spaces_outside_markdown_and_decimal_points_cut_by_a_break() -> None:
+    page = (
+        "学“长霞” 铸初心\u3000\u3000\n惠济区党史学习教育领导小组办公室赴任长霞先进事迹陈列馆参观学习  \n"
+        "本报讯 4月13日上午,PM2.\n5专家组成员到场。  \n记者 简洋\n"
+    )
+    (article,) = articles_from_text(page, "p.txt")
+    assert (article.headline, article.subtitle) == (
+        "惠济区党史学习教育领导小组办公室赴任长霞先进事迹陈列馆参观学习",
+        "学“长霞” 铸初心",
+    )
+    assert article.text.endswith("\n4月13日上午,PM2.5专家组成员到场。")
+    assert article.reporters == ["简洋"]

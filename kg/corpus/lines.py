@@ -52,6 +52,7 @@ _ENUMERATOR_RE = re.compile(
 )
 _HEADING_RE = re.compile(r"^(#{1,6})(?:[ \t]+|(?=[^#\s][^#]*$))(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SPACES_RE = re.compile(r" {2,}")
+_HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _HAS_WORD_RE = re.compile(r"[\w\u3400-\u9fff]")
 _ASCII_WORD_END = re.compile(r"[A-Za-z0-9,;:.!?)\]\"'%]$")
 _ASCII_WORD_START = re.compile(r"^[A-Za-z0-9(\[\"'“]")
@@ -74,15 +75,24 @@ class Line:
 
 
 def ends_paragraph(text: str) -> bool:
-    """Does the line end a paragraph (。！？… or a closing quote after one)?"""
+    """Does the line end a paragraph (。！？… or a closing quote after one)?
+
+    An ASCII full stop after a digit ends one only in English text: in Chinese it is more likely
+    a decimal point cut by the line break (``PM2.`` / ``5``).
+    """
     index = len(text) - 1
     while index >= 0 and text[index] in CLOSING_MARKS:
         index -= 1
-    return index >= 0 and text[index] in PARAGRAPH_END
+    if index < 0 or text[index] not in PARAGRAPH_END:
+        return False
+    if text[index] == "." and index > 0 and text[index - 1].isdigit():
+        return _is_english(text[-200:])
+    return True
 
 
-def _mostly_ascii(text: str) -> bool:
-    return len(text.encode("ascii", errors="ignore")) * 2 > len(text)
+def _is_english(text: str) -> bool:
+    """Mostly ASCII and without a single hanzi: text whose words are separated by spaces."""
+    return len(text.encode("ascii", errors="ignore")) * 2 > len(text) and not _HAN_RE.search(text)
 
 
 def join_broken(left: str, right: str) -> str:
@@ -91,7 +101,7 @@ def join_broken(left: str, right: str) -> str:
     Chinese joins without a space (even across digits: ``20``/``20年``); English lines join with
     one, as the break stood for a space.
     """
-    if _ASCII_WORD_END.search(left) and _ASCII_WORD_START.match(right) and _mostly_ascii(left[-200:]):
+    if _ASCII_WORD_END.search(left) and _ASCII_WORD_START.match(right) and _is_english(left[-200:]):
         return f"{left} {right}"
     return left + right
 
@@ -123,31 +133,46 @@ def is_headline_candidate(text: str, max_width: float = MAX_HEADLINE_WIDTH, befo
 
 
 def _raw_lines(text: str) -> list[tuple[str, bool]]:
-    """Non-blank lines, whitespace-trimmed and runs of spaces collapsed, with their hard-break flag."""
+    """Non-blank lines, whitespace-trimmed and runs of spaces collapsed, each with a flag: does
+    it end in a Markdown hard line break (two spaces, or a backslash)?"""
     lines = []
     for raw in text.split("\n"):
-        hard_break = raw.endswith("  ") or raw.rstrip(" ").endswith("\\")
         line = raw.strip()
-        if hard_break and line.endswith("\\"):
-            line = line[:-1].rstrip()
         if line:
+            hard_break = raw.endswith("  ") or line.endswith("\\")
             lines.append((_SPACES_RE.sub(" ", line), hard_break))
     return lines
 
 
 def _merge_hard_breaks(raw: list[tuple[str, bool]]) -> list[tuple[str, int]]:
-    """Join Markdown hard-broken lines; return (text, heading level) per logical line."""
-    merged: list[tuple[str, int]] = []
-    pending_break = False
+    """Split off Markdown heading markers and, on Markdown pages, join hard-broken lines.
+
+    Returns (text, heading level) per logical line. Trailing spaces mean nothing on a page that
+    is not Markdown (full-width indentation spaces are common there), and a hard break never
+    joins a line to a heading, a dateline or a byline.
+    """
+    parsed = []
     for text, hard_break in raw:
         heading = _HEADING_RE.match(text)
         level = len(heading.group(1)) if heading and heading.group(2).strip() else 0
-        content = heading.group(2).strip() if level else text
-        if pending_break and merged and not level and not merged[-1][1] and not ends_paragraph(merged[-1][0]):
+        parsed.append((heading.group(2).strip() if level else text, level, hard_break))
+    markdown = any(level for _, level, _ in parsed)
+    merged: list[tuple[str, int]] = []
+    pending_break = False
+    for content, level, hard_break in parsed:
+        if markdown and hard_break and content.endswith("\\"):
+            content = content[:-1].rstrip()
+        if (
+            pending_break
+            and not level
+            and not ends_paragraph(merged[-1][0])
+            and parse_dateline(content) is None
+            and parse_byline(content) is None
+        ):
             merged[-1] = (join_broken(merged[-1][0], content), 0)
         else:
             merged.append((content, level))
-        pending_break = hard_break and not level
+        pending_break = markdown and hard_break and not level and bool(content)
     return merged
 
 
