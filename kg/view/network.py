@@ -276,7 +276,8 @@ class _Builder:
         g = self.graph
         date = _pick(g.objects(event, SCHEMA.startDate)) or ""
         when = _pick(g.objects(event, KG.dateText)) or date
-        line = f"{when} {_label(g, event)}".strip()
+        label = _label(g, event)
+        line = label if when and label.startswith(when) else f"{when} {label}".strip()
         return date or "~", line
 
     def remember_event(self, agent: str, event: Node, relation: str) -> None:
