@@ -124,7 +124,11 @@ def normalise_body(
         if first_unit is not None:
             attach = lex.body_suffixes.get(first_unit.group(), suffix[1] if suffix else None).attach \
                 if first_unit.group() in lex.body_suffixes else attach
-        if attach == "parent" and previous is not None:
+        if attach == "village":
+            place = previous.place if previous is not None else None
+            if place is not None:
+                name = place + raw
+        elif attach == "parent" and previous is not None:
             name = previous.name + raw
             place = previous.place
         else:
@@ -135,9 +139,21 @@ def normalise_body(
                 place = article_division(doc, "district") or doc.settings.home_city
             if place is not None:
                 name = place + raw
+    if place is None:
+        place = _leading_place(doc, start, end)
     if name in lex.non_bodies:
         return None
     return body_from_name(doc, name, place)
+
+
+def _leading_place(doc: Doc, start: int, end: int) -> str | None:
+    """The most specific place the body text starts with (花园口镇八堡村党支部 → 八堡村)."""
+    place = None
+    pos = start
+    for span_start, span_end, name, _level in doc.place_spans:
+        if span_start == pos and span_end < end:
+            place, pos = name, span_end
+    return place
 
 
 def find_body_mentions(doc: Doc) -> None:

@@ -24,7 +24,7 @@ SENTENCE_ENDS = frozenset("。!！?？;；\n")
 # anywhere.
 WEAK_STOPS = frozenset("和与及同据借请")
 # Word classes that end the free words at the start of a body name in a title chain (月初|商务部).
-CUT_TAGS = ("t", "m", "q", "p", "c", "r", "u")
+CUT_TAGS = ("t", "q", "p", "c", "r", "u")
 # Division suffixes that never end a personal name (丰村 after 区长 is a village).
 NAME_FINAL_EXCLUDED = frozenset("村镇乡路街区县市省")
 

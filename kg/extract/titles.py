@@ -116,8 +116,12 @@ def _chain_may_start(doc: Doc, first: Segment) -> bool:
 def body_text_start(doc: Doc, end: int) -> int:
     """Where the body text before a title at ``end`` begins."""
     text = doc.text
+    place_ends = {span_end: span_start for span_start, span_end, _n, _l in doc.place_spans}
     pos = end
     while pos > 0 and end - pos < MAX_BODY_TEXT:
+        if pos in place_ends and place_ends[pos] < pos:
+            pos = place_ends[pos]  # 花园口镇八堡村: places found by suffix are part of the body text
+            continue
         char = text[pos - 1]
         if char in QUOTE_PAIRS:
             opening = text.rfind(QUOTE_PAIRS[char], max(0, pos - 40), pos - 1)
