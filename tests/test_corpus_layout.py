@@ -39,7 +39,15 @@ def test_bylines(line: str, reporters: list[str], correspondents: list[str]) -> 
 
 @pytest.mark.parametrize(
     "line",
-    ["记者了解到", "记者昨日从二七区获悉", "记者", "张三 摄", "郑州市人大常委会副主任蔡红", "通讯员 记者 张三"],
+    [
+        "记者了解到",
+        "记者昨日从二七区获悉",
+        "记者",
+        "张三 摄",
+        "郑州市人大常委会副主任蔡红",
+        "通讯员 记者 张三",
+        "记者走基层",
+    ],
 )
 def test_running_text_is_not_a_byline(line: str) -> None:
     assert parse_byline(line) is None

@@ -68,6 +68,23 @@ def _dateline_re() -> re.Pattern[str]:
     return re.compile(rf"^(?:据)?(?:{sources}){where}(?:讯|电)(?=[\s（(：:，,]|$|[{_HAN}\d“])")
 
 
+@cache
+def _surnames() -> frozenset[str]:
+    """The shared surname list (``ontology/lexicon/surnames.txt``), empty if it is missing."""
+    try:
+        from kg.resources import lexicon_path
+
+        lines = lexicon_path("surnames.txt").read_text(encoding="utf-8").splitlines()
+    except (OSError, FileNotFoundError):
+        return frozenset()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _starts_with_surname(name: str) -> bool:
+    surnames = _surnames()
+    return not surnames or name[:1] in surnames or name[:2] in surnames
+
+
 def _is_name(token: str) -> bool:
     return bool(_NAME_RE.fullmatch(token)) and not (set(token) & _NOT_IN_NAMES)
 
@@ -129,6 +146,8 @@ def parse_byline(text: str, allow_glued: bool = True) -> Byline | None:
             name = name[: credit.start()]  # a credit glued to the name: 张三摄
         if current is None or not _is_name(name):
             return None
+        if not _starts_with_surname(name) and re.search(rf"(?:{_role_re().pattern}){re.escape(name)}", text):
+            return None  # glued to its role word, a name must start with a surname: 记者走基层 is a title
         if name not in current:
             current.append(name)
         names_since_role += 1
