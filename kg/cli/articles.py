@@ -5,12 +5,23 @@ Exit codes: 0 all pages read; 1 finished but skipped bad files (``--skip-bad``);
 
 from __future__ import annotations
 
+import io
 import json
+import os
 import sys
 
 import click
 
 from kg.corpus import article_summary, read_articles
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that flushing it at exit raises no second BrokenPipeError."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
 
 
 def _print_table(records: list[dict]) -> None:
@@ -51,18 +62,26 @@ def _print_table(records: list[dict]) -> None:
 @click.option("--skip-bad", is_flag=True, help="Warn about unreadable pages and go on (exit 1 at the end).")
 @click.pass_context
 def articles(ctx: click.Context, paths: tuple[str, ...], output_format: str, with_text: bool, skip_bad: bool) -> None:
-    """List the articles in news pages (files, directories of .txt, or - for standard input)."""
+    """List the articles in news pages (files, directories of .txt, or - for standard input).
+
+    Pages may be UTF-8 (with or without BOM), GB18030/GBK or UTF-16 with BOM; HTML pages are
+    stripped to their text.
+    """
 
     def warn(message: str) -> None:
         click.echo(f"Warning: {message}", err=True)
 
     corpus = read_articles(list(paths), skip_bad=skip_bad, warn=warn)
     records = [article_summary(article, with_text=with_text) for article in corpus.articles]
-    if output_format == "table":
-        _print_table(records)
-    else:
-        for record in records:
-            click.echo(json.dumps(record, ensure_ascii=False))
+    try:
+        if output_format == "table":
+            _print_table(records)
+        else:
+            for record in records:
+                click.echo(json.dumps(record, ensure_ascii=False))
+    except BrokenPipeError:
+        _silence_stdout()  # the reader went away (kg articles … | head): stop quietly
+        return
     if corpus.skipped:
         click.echo(f"Skipped {len(corpus.skipped)} bad file(s).", err=True)
         ctx.exit(1)
