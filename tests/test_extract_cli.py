@@ -36,3 +36,30 @@ def test_extract_needs_paths_or_lines() -> None:
     result = CliRunner().invoke(main, ["extract"])
     assert result.exit_code == 2
     assert "PATH" in result.output
+
+
+def test_lines_mode_tags_every_line_with_the_ner_library(tmp_path: Path, monkeypatch) -> None:
+    import kg.ner.lines
+
+    seen: list[str] = []
+
+    def fake_extract_lines(lines):
+        for line in lines:
+            seen.append(line.rstrip("\n"))
+            yield {"text": line.rstrip("\n"), "mentions": []}
+
+    monkeypatch.setattr(kg.ner.lines, "extract_lines", fake_extract_lines)
+    source = tmp_path / "lines.txt"
+    source.write_text("惠济区委副书记丁文霞出席。\n第二行\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", "--lines", str(source)])
+    assert result.exit_code == 0, result.output
+    assert seen == ["惠济区委副书记丁文霞出席。", "第二行"]
+    assert [json.loads(line)["text"] for line in result.output.splitlines()] == seen
+
+
+def test_lines_and_paths_do_not_mix(tmp_path: Path) -> None:
+    source = tmp_path / "lines.txt"
+    source.write_text("一行\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", "--lines", str(source), str(source)])
+    assert result.exit_code == 2
+    assert "either" in result.output
