@@ -85,6 +85,16 @@ def _starts_with_surname(name: str) -> bool:
     return not surnames or name[:1] in surnames or name[:2] in surnames
 
 
+@cache
+def _role_or_medium_word_re() -> re.Pattern[str]:
+    words = longest_first([*byline_roles(), *media_suffixes()])
+    return re.compile("|".join(re.escape(word) for word in words))
+
+
+def _mentions_role_or_medium(text: str) -> bool:
+    return bool(_role_or_medium_word_re().search(text))
+
+
 def _is_name(token: str) -> bool:
     return bool(_NAME_RE.fullmatch(token)) and not (set(token) & _NOT_IN_NAMES)
 
@@ -115,6 +125,8 @@ def parse_byline(text: str, allow_glued: bool = True) -> Byline | None:
         return None
     if text[0] in "（(【[" and text[-1] in "）)】]":
         text = text[1:-1].strip()  # a bracketed credit line: （记者 张三）, 【编辑：王五】
+    if not _mentions_role_or_medium(text):
+        return None  # every byline names a role or a medium: most lines stop here, cheaply
     if not allow_glued and _role_re().search(text) and re.search(rf"(?:{_role_re().pattern})[{_HAN}]", text):
         return None
     roles = byline_roles()
@@ -168,6 +180,8 @@ def split_trailing_byline(text: str) -> tuple[str, Byline] | None:
     on past a line break (``…。记者了解到``) is never mistaken for one.
     """
     tail_start = max(0, len(text) - _MAX_BYLINE - 2)
+    if not _mentions_role_or_medium(text[tail_start:]):
+        return None
     last = max(text.rfind(char, tail_start) for char in _SENTENCE_END)
     if last < 0:
         return None
