@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import re
+
 _REMOVED = "\u200b\u200c\u200d\u2060\ufeff\u180e\u00ad"
 _TO_SPACE = (
     "\t\x0b\x0c\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
@@ -21,6 +23,11 @@ _TABLE.update({ord(char): " " for char in _TO_SPACE})
 _TABLE.update({0x2028: "\n", 0x2029: "\n", 0x85: "\n"})
 
 
+_NEEDS_TRANSLATION_RE = re.compile("[" + re.escape("".join(chr(code) for code in _TABLE)) + "]")
+
+
 def normalise_text(text: str) -> str:
     """The page with uniform line breaks and spaces (see the module docstring)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_TABLE)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # translate() is slow per character: skip it for the (many) pages that need none.
+    return text.translate(_TABLE) if _NEEDS_TRANSLATION_RE.search(text) else text
