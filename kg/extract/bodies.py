@@ -24,6 +24,7 @@ from kg.extract.places import article_division, resolve_abbreviation
 from kg.model import Body
 
 MAX_FREE = 10  # free characters before a body suffix (政务服务和大数据管理局)
+CLAUSE_NAME_MAX = 7  # free characters a name opening a clause keeps untrimmed
 # Kinds of bodies every division has one of: a bare 管委会 or 纪委 is the article's division's.
 LEVEL_KINDS = frozenset({"party_committee", "government", "congress", "cppcc", "discipline"})
 PARTY_TITLES = frozenset({"书记", "副书记", "委员", "成员", "常委", "第一书记"})
@@ -169,7 +170,13 @@ def find_body_mentions(doc: Doc) -> None:
         start = _name_start(doc, unit.start) if unit.kind == "B" else unit.start
         if start is None:
             continue
-        if spans and spans[-1][1] >= start and spans[-1][0] <= start:
+        continues = bool(spans) and spans[-1][1] >= start and spans[-1][0] <= start
+        if unit.kind == "B" and len(unit.text) == 1 and not continues and not _anchored(doc, start, unit.start):
+            suffix = lex.body_suffixes[unit.text]
+            opens_clause = start == 0 or text[start - 1] in CLAUSE_BREAKS or not is_han(text[start - 1])
+            if unit.start - start < 2 or (suffix.leaf and not opens_clause):
+                continue  # 政局, 军队, 一部, 有所: a one-character suffix needs a name before it
+        if continues:
             # runs on from the body before it (中原区纪委监委 + 机关党委): one name
             start = spans[-1][0]
             spans.pop()
@@ -182,6 +189,16 @@ def find_body_mentions(doc: Doc) -> None:
             continue
         doc.add_mention("ORG", start, end, "rule:body-suffix")
         normalise_body(doc, start, end)
+
+
+def _anchored(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name ``text[start:end]`` opens with a place, an abbreviation or another body."""
+    unit = doc.unit_starting.get(start)
+    if unit is not None and unit.kind in ("P", "K", "B") and unit.end <= end:
+        return True
+    if any(span_start == start for span_start, _e, _n, _l in doc.place_spans):
+        return True
+    return doc.text[start] in ABBREVIATION_LEVELS and start + 1 < end
 
 
 def _broken_suffix(doc: Doc, start: int, end: int) -> bool:
@@ -221,7 +238,8 @@ def _name_start(doc: Doc, suffix_start: int) -> int | None:
             break
         char = text[pos - 1]
         if char in CLAUSE_BREAKS or not is_han(char):
-            anchored = True  # a name that opens a clause is taken whole (、创新发展局, 、高新投控股集团)
+            # a short name that opens a clause is taken whole (、创新发展局, 、高新投控股集团)
+            anchored = free <= CLAUSE_NAME_MAX
             break
         if doc.stop_ending_at(pos):
             break
