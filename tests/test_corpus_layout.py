@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -296,3 +297,19 @@ def test_trailing_spaces_outside_markdown_and_decimal_points_cut_by_a_break() ->
     )
     assert article.text.endswith("\n4月13日上午,PM2.5专家组成员到场。")
     assert article.reporters == ["简洋"]
+
+
+def test_the_markdown_seed_without_its_markdown_still_splits_into_its_articles(seeds_dir: Path) -> None:
+    """Plain text: a two-line subtitle cut after a comma, and an article with neither dateline
+    nor byline that is kept because its first paragraph opens like a lead (11月4日一大早)."""
+    page = re.sub(r"(?m)^#+ ", "", (seeds_dir / "004_4991a681cbad826b.txt").read_text(encoding="utf-8"))
+    articles = articles_from_text(page, "p.txt")
+    assert [(a.headline, a.subtitle) for a in articles][1:] == [
+        ("高新区召开深化“放管服”改革提升网上政务服务能力推进会", None),
+        ("高新区召开环境污染防治工作会议", "尽职责,严分工,全力改善全区空气质量"),
+        ("解决群众最急最忧最盼的问题", "到一线去!"),
+        ("省委巡视督导组指导主题教育开展情况", None),
+    ]
+    # Without its Markdown the page title cannot be told from the first headline.
+    assert articles[0].headline == "高新区主题教育要树标杆走前头敢担当"
+    assert articles[0].subtitle == "高新区开展主题教育观摩交流活动"

@@ -47,6 +47,11 @@ def dateline_sources() -> tuple[str, ...]:
     return tuple(read_entries("dateline_sources.txt"))
 
 
+@cache
+def lead_openers() -> tuple[str, ...]:
+    return tuple(dict.fromkeys(read_entries("lead_openers.txt")))
+
+
 def longest_first(words: list[str] | tuple[str, ...]) -> list[str]:
     """Words ordered so that a regular-expression alternation prefers the longest match."""
     return sorted(set(words), key=lambda word: (-len(word), word))

@@ -46,6 +46,7 @@ _WRAP_MIN_LINES = 6
 _WRAP_TOLERANCE = 1.5
 _MAX_BRACKET_JOIN = 90
 _SUBHEAD_MAX_WIDTH = 30
+_BROKEN_TITLE_WIDTH = 20
 # Marks that open an in-article subhead or list item: never an article headline.
 _ENUMERATOR_RE = re.compile(
     r"^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．]|[①-⑳■□●○◆◇▲△★☆※►▶·-])"
@@ -275,6 +276,11 @@ def classify_lines(text: str) -> list[Line]:
     return lines
 
 
+def _is_broken_title_line(text: str) -> bool:
+    """``尽职责,严分工,``: a short headline line cut after a comma, continued on the next line."""
+    return text[-1:] in (",", "，") and display_width(text) <= _BROKEN_TITLE_WIDTH and is_headline_candidate(text[:-1])
+
+
 def _mark_headline_before(lines: list[Line], lead: int) -> None:
     """Lines right before a dateline are its headline even when long or as wide as the column.
 
@@ -288,8 +294,12 @@ def _mark_headline_before(lines: list[Line], lead: int) -> None:
         index >= 0
         and len(chain) < MAX_HEADLINE_LINES
         and lines[index].kind in ("body", "candidate")
-        # only the line right above may end with ？ or ！ (a paragraph's end may, too)
-        and is_headline_candidate(lines[index].text, MAX_HEADLINE_WIDTH_BEFORE_LEAD, before_lead=not chain)
+        and (
+            # only the line right above may end with ？ or ！ (a paragraph's end may, too) …
+            is_headline_candidate(lines[index].text, MAX_HEADLINE_WIDTH_BEFORE_LEAD, before_lead=not chain)
+            # … and a short line higher up may end with a comma: a subtitle broken in two
+            or (chain and _is_broken_title_line(lines[index].text))
+        )
     ):
         chain.append(index)
         index -= 1

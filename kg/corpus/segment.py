@@ -24,9 +24,12 @@ line with the last sentence, or may come in brackets after the dateline. The cue
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from kg.corpus.bylines import Byline, Dateline
+from kg.corpus.lexicon import lead_openers, longest_first
 from kg.corpus.lines import MAX_HEADLINE_LINES, Line, ends_paragraph, join_broken
 
 _MAX_RUN = 8  # longer runs of short lines are text, not one headline
@@ -62,7 +65,7 @@ def _headline_texts(lines: list[Line]) -> list[str]:
     """The headline's lines, a line the column wrapped joined to the one that continues it.
 
     A line of parallel phrases (with a space inside) is a kicker that happens to be as wide as
-    the column, not a wrapped line.
+    the column, not a wrapped line. A line cut after a comma (``尽职责,严分工,``) goes on too.
     """
     texts: list[str] = []
     continues = False
@@ -71,7 +74,7 @@ def _headline_texts(lines: list[Line]) -> list[str]:
             texts[-1] = join_broken(texts[-1], line.text)
         else:
             texts.append(line.text)
-        continues = line.wrapped and " " not in line.text
+        continues = (line.wrapped and " " not in line.text) or line.text[-1:] in (",", "，")
     return texts
 
 
@@ -201,14 +204,27 @@ class _Splitter:
         return after_bylines
 
 
+@cache
+def _lead_opener_re() -> re.Pattern[str]:
+    words = "|".join(re.escape(word) for word in longest_first(lead_openers()))
+    dates = r"\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月|\d{1,2}日(?:上午|下午|晚|早|凌晨|中午)"
+    return re.compile(rf"^(?:{words}|{dates})")
+
+
+def _opens_like_a_lead(block: ArticleBlock) -> bool:
+    return bool(block.lines) and bool(_lead_opener_re().match(block.lines[0].text))
+
+
 def _merge_uncredited(blocks: list[ArticleBlock]) -> list[ArticleBlock]:
-    """Fold articles that only the layout suggested, and that no byline confirmed, back into the
-    article before them, on pages whose articles carry datelines or bylines."""
+    """Fold articles that only the layout suggested, and that neither a byline nor a lead-like
+    opening (a date, 近日 …) confirmed, back into the article before them, on pages whose
+    articles carry datelines or bylines."""
     if not any(block.dateline is not None or block.credited for block in blocks):
         return blocks
     kept: list[ArticleBlock] = []
     for block in blocks:
-        if kept and block.by_layout_only and block.dateline is None and not block.credited:
+        confirmed = block.credited or _opens_like_a_lead(block)
+        if kept and block.by_layout_only and block.dateline is None and not confirmed:
             previous = kept[-1]
             previous.lines.extend(Line(text, "subhead") for text in block.headline_lines)
             previous.lines.extend(block.lines)
