@@ -142,3 +142,8 @@ def test_broken_links_are_reported_and_fifos_skipped_inside_directories(tmp_path
     assert [(Path(file).name, problem) for file, problem in corpus.skipped] == [
         ("broken.txt", "cannot read: no such file or directory")
     ]
+
+
+def test_a_single_path_given_bare(seeds_dir: Path) -> None:
+    assert len(read_articles(seeds_dir).articles) == 35  # type: ignore[arg-type]
+    assert len(read_articles(str(seeds_dir)).articles) == 35

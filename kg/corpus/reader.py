@@ -139,6 +139,8 @@ def read_articles(
     warn: Callable[[str], None] | None = None,
 ) -> Corpus:
     """All articles of the pages at ``paths``, in path order then page order."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]  # one path given bare, not a sequence of one-character paths
     if not paths:
         raise InputError("no input given: name files, directories or - for standard input")
     corpus = Corpus()
