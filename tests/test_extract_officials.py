@@ -126,6 +126,10 @@ def test_unseen_sentences(text: str, name: str, posts: list[tuple[str, str]]) ->
         "奥地利维也纳市市长作为来宾代表在开幕式上发表了讲话。",
         "古巴代表团团长、司法部长在表决前指出。",
         "印度前总理访华，促进了两国关系。",
+        # People's Daily 1998 (pd98_dev.jsonl): a word after 代表, a transliterated name
+        "继续同科索沃阿族代表谈判，根据国际准则确定该地区的地位。",
+        "1980年9月，新西兰总理罗伯特·马尔登有幸成为第一位访华的新西兰总理。",
+        "俄罗斯成立了“临时非常委员会”。",
     ],
 )
 def test_no_person_where_there_is_none(text: str) -> None:

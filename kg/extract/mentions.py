@@ -152,9 +152,17 @@ class Doc:
     def follows_name(self, pos: int) -> bool:
         """Whether a personal name may end at ``pos``: punctuation, the end, or a follower word."""
         text = self.text
+        if pos < len(text) and text[pos] in "·•.":
+            return False  # 罗朗·雷斯: part of a transliterated name
         if pos >= len(text) or not is_han(text[pos]):
             return True
         return any(text[pos : pos + k] in self.lex.name_followers for k in range(1, self.lex.max_follower + 1))
+
+    def follows_name_strongly(self, pos: int) -> bool:
+        """A follower word of two or more characters (指出, 陪同, 一行) follows ``pos``."""
+        return any(
+            self.text[pos : pos + k] in self.lex.name_followers for k in range(2, self.lex.max_follower + 1)
+        )
 
     def precedes_name(self, pos: int) -> bool:
         """Whether a personal name may start at ``pos`` (for names before their title)."""
@@ -199,13 +207,22 @@ class Doc:
         (书记汪明新经常 → 汪明新).
         """
         candidates = self.name_candidates(start)
-        ends = [end for end in candidates if self.follows_name(end)]
+        surname = self.lex.is_surname_start(self.text, start)
+        # 谈判, 职责: a two-character word needs a follower word to count as a name (施展指出)
+        ends = [
+            end
+            for end in candidates
+            if self.follows_name(end)
+            and not (
+                end - start == surname + 1 and self.is_common_word(start, end) and not self.follows_name_strongly(end)
+            )
+        ]
         if not ends and fallback and candidates:
-            surname = self.lex.is_surname_start(self.text, start)
             end = candidates[0]
             common = self.text[start : start + surname] in self.lex.common_surnames
             plain = not self.is_common_word(start, end) and not self.is_common_word(start + surname, end)
-            if common and plain and end - start - surname == 2 and end not in self.unit_starting:
+            dotted = end < len(self.text) and self.text[end] in "·•."
+            if common and plain and not dotted and end - start - surname == 2 and end not in self.unit_starting:
                 return end
         if not ends:
             return None
