@@ -88,6 +88,26 @@ def test_normalisation_of_spaces_and_invisible_characters() -> None:
     assert normalise_text(raw) == "郑州市 人大 常委会\n主任 胡荃,\n副主任蔡红。"
 
 
+def test_full_width_digits_and_letters_become_ascii_but_punctuation_stays() -> None:
+    assert (
+        normalise_text("２０２１年４月８日，ＰＭ２.５浓度下降。“好”（如图）")
+        == "2021年4月8日，PM2.5浓度下降。“好”（如图）"
+    )
+
+
+def test_a_long_run_of_short_lines_at_the_top_gives_the_page_title() -> None:
+    page = (
+        "区县新闻\n\n学“长霞” 铸初心\n\n惠济区党史学习教育领导小组办公室参观学习\n\n——记一次现场教学\n\n"
+        "本报讯 4月13日上午,党员参观学习。\n"
+    )
+    (article,) = articles_from_text(page, "p.txt")
+    assert article.page_title == "区县新闻"
+    assert (article.headline, article.subtitle) == (
+        "惠济区党史学习教育领导小组办公室参观学习",
+        "学“长霞” 铸初心 ——记一次现场教学",
+    )
+
+
 def test_join_broken_lines() -> None:
     assert join_broken("郑州市人", "大常委会副主任蔡红") == "郑州市人大常委会副主任蔡红"
     assert join_broken("奋力夺取2020", "年全面胜利") == "奋力夺取2020年全面胜利"

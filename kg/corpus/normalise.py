@@ -4,6 +4,8 @@
 - Zero-width characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM) are removed: they sit inside words.
 - Non-breaking, ideographic (U+3000) and other typographic spaces, tabs, and stray control
   characters become an ordinary space.
+- Full-width digits and Latin letters (``２０２１年４月``) become ASCII, so dates and numbers
+  read the same however they were typed.
 - Chinese punctuation, full-width or half-width, is kept exactly as it is.
 """
 
@@ -21,6 +23,9 @@ _TO_SPACE = (
 _TABLE: dict[int, str | None] = {ord(char): None for char in _REMOVED}
 _TABLE.update({ord(char): " " for char in _TO_SPACE})
 _TABLE.update({0x2028: "\n", 0x2029: "\n", 0x85: "\n"})
+# Full-width digits and letters: U+FF10–FF19, FF21–FF3A, FF41–FF5A sit 0xFEE0 above ASCII.
+for _start, _end in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)):
+    _TABLE.update({code: chr(code - 0xFEE0) for code in range(_start, _end + 1)})
 
 
 _NEEDS_TRANSLATION_RE = re.compile("[" + re.escape("".join(chr(code) for code in _TABLE)) + "]")
