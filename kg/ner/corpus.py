@@ -68,9 +68,7 @@ def read_records(path: str | Path, type_map: Mapping[str, str | None] | None = N
     return records
 
 
-def split_records(
-    records: Sequence[Record], seed: int, fractions: Sequence[float]
-) -> list[list[Record]]:
+def split_records(records: Sequence[Record], seed: int, fractions: Sequence[float]) -> list[list[Record]]:
     """Shuffle with a fixed seed and cut into parts of the given fractions (the last takes the rest)."""
     order = list(range(len(records)))
     random.Random(seed).shuffle(order)

@@ -104,8 +104,12 @@ def warm_up() -> None:
     gazetteer()
 
 
-def _word_positions(text: str) -> tuple[list[str], list[str], list[str], list[str], list[str]]:
-    """Per character: its position in its jieba word (B/M/E/S), the word's tag, the neighbours' tags."""
+WordColumns = tuple[list[str], list[str], list[str], list[str], list[str]]
+
+
+def _word_positions(text: str) -> WordColumns:
+    """Per character: its position in its jieba word (B/M/E/S), the word's tag, the neighbours'
+    tags and the word itself."""
     tags = _word_tags()
     words = _tokenizer().lcut(text)
     word_tags = [tags.get(word, "?") if len(word) > 1 or "\u4e00" <= word <= "\u9fff" else "x" for word in words]
@@ -135,15 +139,11 @@ def sentence_features(text: str) -> list[list[str]]:
     if n == 0:
         return []
     padded = "^^" + norm + "$$"
-    classes = "^^" + "".join(char_class(ch) for ch in norm) + "$$"
+    kinds = "^" + "".join(map(char_class, norm)) + "$"
     position, tag, before, after, word = _word_positions(norm)
-    starts, ends = gazetteer().marks(norm)
-    names = _name_marks(norm)
-    rows: list[list[str]] = []
-    for i in range(n):
-        j = i + 2
-        a, b, c, d, e = padded[j - 2], padded[j - 1], padded[j], padded[j + 1], padded[j + 2]
-        row = [
+    # Columns zipped together: much faster in CPython than indexing per character.
+    rows = [
+        [
             "b",
             "c=" + c,
             "c-1=" + b,
@@ -155,19 +155,42 @@ def sentence_features(text: str) -> list[list[str]]:
             "c-2c-1=" + a + b,
             "c+1c+2=" + d + e,
             "c-1c+1=" + b + d,
-            "k=" + classes[j - 1 : j + 2],
-            "wp=" + position[i] + tag[i],
-            "wt=" + tag[i],
-            "wt-=" + before[i] + position[i],
-            "wt+=" + after[i] + position[i],
-            "w=" + word[i],
+            "k=" + k1 + k2 + k3,
+            "wp=" + p + t,
+            "wt=" + t,
+            "wt-=" + tb + p,
+            "wt+=" + ta + p,
+            "w=" + w,
         ]
-        row.extend("J" + mark for mark in names[i])
-        row.extend(starts[i])
-        row.extend(ends[i])
-        if i:
-            row.extend("<" + mark for mark in ends[i - 1])
-        if i + 1 < n:
-            row.extend(">" + mark for mark in starts[i + 1])
-        rows.append(row)
+        for a, b, c, d, e, k1, k2, k3, p, t, tb, ta, w in zip(
+            padded,
+            padded[1:],
+            norm,
+            padded[3:],
+            padded[4:],
+            kinds,
+            kinds[1:],
+            kinds[2:],
+            position,
+            tag,
+            before,
+            after,
+            word,
+            strict=False,  # the padded columns run longer: stop at the text's end
+        )
+    ]
+    starts, ends = gazetteer().marks(norm)
+    for i, marks in enumerate(_name_marks(norm)):
+        if marks:
+            rows[i].extend("J" + mark for mark in marks)
+    for i in range(n):
+        row = rows[i]
+        if starts[i]:
+            row.extend(starts[i])
+            if i:
+                rows[i - 1].extend(">" + mark for mark in starts[i])
+        if ends[i]:
+            row.extend(ends[i])
+            if i + 1 < n:
+                rows[i + 1].extend("<" + mark for mark in ends[i])
     return rows

@@ -14,11 +14,7 @@ from kg.ner.timex import find_times
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Drop a TIME mention that overlaps a CRF mention: the tagger saw the whole context."""
     taken = [(m.start, m.end) for m in mentions if m.type != "TIME"]
-    kept = [
-        m
-        for m in mentions
-        if m.type != "TIME" or not any(start < m.end and m.start < end for start, end in taken)
-    ]
+    kept = [m for m in mentions if m.type != "TIME" or not any(start < m.end and m.start < end for start, end in taken)]
     return sorted(kept, key=lambda m: (m.start, m.end))
 
 

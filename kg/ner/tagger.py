@@ -63,9 +63,7 @@ def tag_sentence(tagger: pycrfsuite.Tagger, sentence: str, offset: int = 0) -> l
     mentions = []
     for start, end, kind in labels_to_spans(labels):
         confidence = sum(tagger.marginal(labels[i], i) for i in range(start, end)) / (end - start)
-        mentions.append(
-            Mention(kind, offset + start, offset + end, sentence[start:end], SOURCE, round(confidence, 4))
-        )
+        mentions.append(Mention(kind, offset + start, offset + end, sentence[start:end], SOURCE, round(confidence, 4)))
     return mentions
 
 

@@ -45,7 +45,5 @@ def _pattern() -> re.Pattern[str]:
 
 def find_times(text: str) -> list[Mention]:
     return [
-        Mention("TIME", m.start(), m.end(), m.group(), SOURCE)
-        for m in _pattern().finditer(text)
-        if m.end() > m.start()
+        Mention("TIME", m.start(), m.end(), m.group(), SOURCE) for m in _pattern().finditer(text) if m.end() > m.start()
     ]

@@ -20,8 +20,8 @@ from kg.ner.labels import spans_to_labels
 class TrainingParams:
     """L-BFGS with elastic-net regularisation: ``c1`` (L1) keeps the model small."""
 
-    c1: float = 0.1
-    c2: float = 0.01
+    c1: float = 0.05
+    c2: float = 0.005
     max_iterations: int = 200
     extra: Mapping[str, object] = field(default_factory=dict)
 
