@@ -333,3 +333,11 @@ def test_the_markdown_seed_without_its_markdown_still_splits_into_its_articles(s
     # Without its Markdown the page title cannot be told from the first headline.
     assert articles[0].headline == "高新区主题教育要树标杆走前头敢担当"
     assert articles[0].subtitle == "高新区开展主题教育观摩交流活动"
+
+
+def test_bullet_marks_before_a_dateline_or_a_byline() -> None:
+    (article,) = articles_from_text(
+        "惠济区召开会议\n\n□本报讯 4月8日,惠济区召开会议。\n\n■本报记者 张三 通讯员 李四\n", "p.txt"
+    )
+    assert (article.reporters, article.correspondents) == (["张三"], ["李四"])
+    assert article.text == "惠济区召开会议\n4月8日,惠济区召开会议。"

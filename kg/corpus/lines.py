@@ -46,6 +46,7 @@ _WRAP_MIN_LINES = 6
 _WRAP_TOLERANCE = 1.5
 _MAX_BRACKET_JOIN = 90
 _SUBHEAD_MAX_WIDTH = 30
+_BULLETS = "■□●○◆◇▲△★☆※►▶ "
 _BROKEN_TITLE_WIDTH = 20
 # Marks that open an in-article subhead or list item: never an article headline.
 _ENUMERATOR_RE = re.compile(
@@ -245,10 +246,14 @@ def classify_lines(text: str) -> list[Line]:
         if level:
             lines.append(Line(content, "heading", level=level))
             continue
-        byline = parse_byline(content)
+        # A bullet mark may open a byline or a lead: ■本报记者 张三, □本报讯 …
+        unmarked = content.lstrip(_BULLETS)
+        byline = parse_byline(unmarked)
         if byline is not None:
             lines.append(Line(content, "byline", byline=byline))
             continue
+        if unmarked != content and unmarked and parse_dateline(unmarked) is not None:
+            content = unmarked
         trailing = split_trailing_byline(content)
         byline_line = None
         if trailing is not None:
