@@ -92,7 +92,7 @@ def compute_stats(data: Path | None = None, store: Path | None = None, top: int 
     )
     stats = GraphStats(triples=len(database), counts=counts, event_kinds={k: int(n) for k, n in kinds})
 
-    names = dict(_rows(database, "SELECT ?p ?name WHERE { ?p a foaf:Person ; rdfs:label ?name }"))
+    names = _display_names(_rows(database, "SELECT ?p ?name WHERE { ?p a foaf:Person ; rdfs:label ?name }"))
     attendance = _rows(
         database,
         "SELECT DISTINCT ?p ?e WHERE { ?e kg:participation/kg:agent ?p . ?p a foaf:Person }",
@@ -112,17 +112,24 @@ def compute_stats(data: Path | None = None, store: Path | None = None, top: int 
         Ranked(names.get(p, p), p, len(events_of.get(p, ())), "、".join(titles[p][:3])) for p in officials[:top]
     ]
 
-    body_rows = _rows(
-        database,
-        """SELECT ?b ?name (COUNT(DISTINCT ?e) AS ?events) (COUNT(DISTINCT ?official) AS ?officials) WHERE {
-             ?b a org:Organization ; rdfs:label ?name .
-             OPTIONAL { { ?e kg:participation/kg:agent ?b }
-                        UNION { ?post org:postIn ?b ; org:heldBy ?who . ?e kg:participation/kg:agent ?who } }
-             OPTIONAL { ?p2 org:postIn ?b ; org:heldBy ?official }
-           } GROUP BY ?b ?name ORDER BY DESC(?events) DESC(?officials) ?name LIMIT """
-        + str(top),
+    # Bodies: the events they took part in themselves and those of their officials, joined here
+    # rather than in SPARQL, where the two optional patterns multiply into a cross product.
+    body_names = dict(_rows(database, "SELECT ?b ?name WHERE { ?b a org:Organization ; rdfs:label ?name }"))
+    body_events: dict[str, set[str]] = {}
+    for body, event in _rows(
+        database, "SELECT DISTINCT ?b ?e WHERE { ?e kg:participation/kg:agent ?b . ?b a org:Organization }"
+    ):
+        body_events.setdefault(body, set()).add(event)
+    staff: dict[str, set[str]] = {}
+    for body, person in _rows(database, "SELECT DISTINCT ?b ?p WHERE { ?post org:postIn ?b ; org:heldBy ?p }"):
+        staff.setdefault(body, set()).add(person)
+        body_events.setdefault(body, set()).update(events_of.get(person, ()))
+    ranked_bodies = sorted(
+        body_events, key=lambda b: (-len(body_events[b]), -len(staff.get(b, ())), body_names.get(b, b), b)
     )
-    stats.bodies = [Ranked(name, b, int(e), o) for b, name, e, o in body_rows]
+    stats.bodies = [
+        Ranked(body_names.get(b, b), b, len(body_events[b]), str(len(staff.get(b, ())))) for b in ranked_bodies[:top]
+    ]
 
     # the bipartite person–event network
     network = nx.Graph()
@@ -160,6 +167,15 @@ def compute_stats(data: Path | None = None, store: Path | None = None, top: int 
         groups = [sorted(names.get(p, p) for p in community) for community in found if len(community) > 1]
         stats.communities = sorted(groups, key=lambda g: (-len(g), g))[:top]
     return stats
+
+
+def _display_names(rows: list[list[str]]) -> dict[str, str]:
+    """IRI → name; people who share a name are told apart by their key (丁文霞-2), the IRI's end."""
+    from urllib.parse import unquote
+
+    names = {iri: name for iri, name in rows}
+    counts = Counter(names.values())
+    return {iri: name if counts[name] == 1 else unquote(iri.rsplit("/", 1)[-1]) for iri, name in names.items()}
 
 
 def _top(nodes: list[str], score: dict[str, float], names: dict[str, str], top: int) -> list[Ranked]:
