@@ -109,7 +109,8 @@ def expand_paths(paths: Sequence[str | Path]) -> Iterator[str | InputError]:
 
 
 def read_page(path: str) -> list[Article]:
-    """The articles of one page file (or standard input for ``-``)."""
+    """The articles of one page file (or standard input for ``-``, named ``<stdin>`` in errors)."""
+    shown = "<stdin>" if path == STDIN else path
     if path == STDIN:
         stream = getattr(sys.stdin, "buffer", None)
         data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
@@ -122,14 +123,14 @@ def read_page(path: str) -> list[Article]:
         except OSError as error:
             raise InputError(f"cannot read: {_os_problem(error)}", path=path) from None
     if not data.strip():
-        raise InputError("empty file" if not data else "file holds only white space", path=path)
+        raise InputError("empty file" if not data else "file holds only white space", path=shown)
     try:
         text, _encoding = decode_page(data)
     except InputError as error:
-        raise InputError(error.message, path=path) from None
+        raise InputError(error.message, path=shown) from None
     articles = articles_from_text(text, path)
     if not articles:
-        raise InputError("no text found", path=path)
+        raise InputError("no text found", path=shown)
     return articles
 
 
