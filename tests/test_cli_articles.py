@@ -118,3 +118,9 @@ def test_no_path_is_a_usage_error(runner: CliRunner) -> None:
     result = runner.invoke(main, ["articles"])
     assert result.exit_code == 2
     assert "PATH" in result.stderr
+
+
+def test_empty_standard_input(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["articles", "-"], input=b"")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "Error: <stdin>: empty file"
