@@ -57,7 +57,14 @@ def main(existing: Path, independent: Path) -> None:
     print("== persons lists")
     for key in sorted(set(old_persons) | set(new_persons)):
         if old_persons.get(key) != new_persons.get(key):
-            print("  ", key, "existing:", sorted(old_persons.get(key, ())), "independent:", sorted(new_persons.get(key, ())))
+            print(
+                "  ",
+                key,
+                "existing:",
+                sorted(old_persons.get(key, ())),
+                "independent:",
+                sorted(new_persons.get(key, ())),
+            )
     old_events, new_events = _events(existing), _events(independent)
     for file in sorted(set(old_events) | set(new_events)):
         print(f"== events of {file}: existing {len(old_events[file])}, independent {len(new_events[file])}")
