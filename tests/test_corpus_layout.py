@@ -281,7 +281,12 @@ def test_media_prefixed_roles_unbracketed_lead_bylines_and_page_headers() -> Non
             "“全城清洁”助力创文",
         ),
         ("关心群众身边事 主动服务解民忧", "关心群众身边事 主动服务解民忧", None),
-        ("全景展现“绿水青山就是金山银山”发展理念 中原区“生态中原”摄影展开幕", None, None),
+        (
+            "全景展现“绿水青山就是金山银山”发展理念 中原区“生态中原”摄影展开幕",
+            "中原区“生态中原”摄影展开幕",
+            "全景展现“绿水青山就是金山银山”发展理念",
+        ),
+        ("推进社区治理创新 打造美好生活家园", None, None),
         ("City Council Approves New Budget", None, None),
     ],
 )

@@ -20,11 +20,8 @@ EXPECTED: dict[str, list[tuple[str, str | None]]] = {
         ("惠济区党史学习教育领导小组办公室赴任长霞先进事迹陈列馆参观学习", "学“长霞” 铸初心"),
     ],
     "001_9e9a5bf4a5e2b228": [
-        (
-            "中原区委理论学习中心组召开2020年度第九次集体学习(扩大)会议 集中收听收看全国抗击新冠肺炎疫情表彰大会",
-            None,
-        ),
-        ("全景展现“绿水青山就是金山银山”发展理念 中原区“生态中原”摄影展开幕", None),
+        ("中原区委理论学习中心组召开2020年度第九次集体学习(扩大)会议", "集中收听收看全国抗击新冠肺炎疫情表彰大会"),
+        ("中原区“生态中原”摄影展开幕", "全景展现“绿水青山就是金山银山”发展理念"),
         ("中原区领导调研贾鲁河片区推进情况", "围绕“服务”二字 把工作做实做好"),
         ("中原区纪委监委开展党员志愿服务活动", "“全城清洁”助力创文"),
         ("中原区政协组织核心片区建设专题视察", "齐谋划片区新发展 共助力产业开新局"),
@@ -32,9 +29,9 @@ EXPECTED: dict[str, list[tuple[str, str | None]]] = {
     ],
     "002_a6d616cd7f86b238": [
         ("二七区全力优化营商环境", "推行项目“五员”服务机制 为企业发展解忧助力赋能"),
-        ("强能力 锻作风 优服务 促发展", "坚持常态化监督 抓好能力作风建设"),
+        ("坚持常态化监督 抓好能力作风建设", "强能力 锻作风 优服务 促发展"),
         ("关心群众身边事 主动服务解民忧", None),
-        ("防灾减灾 安全你我", "“硬件”“软件”同推进 增强防灾减灾能力"),
+        ("“硬件”“软件”同推进 增强防灾减灾能力", "防灾减灾 安全你我"),
         ("践行垃圾分类 共创优美环境", None),
         ("疫苗“多跑路” 群众“少跑腿”", None),
         ("主题党日里的疫情防控“应急考”", None),
@@ -108,7 +105,7 @@ def test_reading_twice_gives_the_same_ids(seeds_dir: Path, seed_articles: list[A
 
 def test_reporters_and_correspondents_from_bylines_and_lead_brackets(seed_articles: list[Article]) -> None:
     # byline on its own two lines
-    article = by_headline(seed_articles, "全景展现“绿水青山就是金山银山”发展理念 中原区“生态中原”摄影展开幕")
+    article = by_headline(seed_articles, "中原区“生态中原”摄影展开幕")
     assert (article.reporters, article.correspondents) == (["张改华"], ["张亮"])
     # byline glued to the last sentence
     article = by_headline(seed_articles, "开封市人大到惠济区考察黄河流域生态保护和高质量发展核心示范区起步区建设工作")

@@ -13,68 +13,15 @@ place or date, ``本报北京4月8日电``, is kept). Every span and sentence of
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import PurePath
 
-from kg.corpus.lines import Line, display_width, ends_paragraph, join_broken
+from kg.corpus.headlines import choose_headline
+from kg.corpus.lines import Line, ends_paragraph, join_broken
 from kg.corpus.segment import ArticleBlock
 from kg.corpus.sentences import split_sentences
 from kg.model import Article, Sentence, Span
 
-_KICKER_PART_WIDTH = 10
-_TITLE_MIN_WIDTH = 12
-_TITLE_RATIO = 1.5
-_HAN_RE = re.compile(r"[\u3400-\u9fff]")
 _MAX_QUOTATION = 300  # characters a quotation may keep a paragraph open across line ends
-
-
-def _is_kicker(line: str) -> bool:
-    """A line of short parallel phrases (``学“长霞” 铸初心``): a kicker above the main title."""
-    parts = line.split(" ")
-    return len(parts) >= 2 and all(display_width(part) <= _KICKER_PART_WIDTH for part in parts)
-
-
-def split_title_line(line: str) -> tuple[str, str | None]:
-    """A one-line headline that holds a main title and short phrases beside it, split.
-
-    Print layout often runs the main title and its kicker or subtitle into one line, separated
-    by spaces: ``全市“八大群体”母亲河畔健步走 庆建党100周年 奋进黄河战略新征程``. When one
-    Chinese segment is clearly the longest (at least 12 wide and 1.5 times any other), it is the
-    title and the rest, in order, the subtitle. Parallel phrases of like length (``关心群众身边事
-    主动服务解民忧``) are one headline and stay whole, and so do lines of English words.
-    """
-    segments = line.split(" ")
-    if len(segments) < 2 or not all(_HAN_RE.search(segment) for segment in segments):
-        return line, None
-    widths = [display_width(segment) for segment in segments]
-    longest = max(range(len(segments)), key=widths.__getitem__)
-    others = [width for index, width in enumerate(widths) if index != longest]
-    if widths[longest] < _TITLE_MIN_WIDTH or widths[longest] < _TITLE_RATIO * max(others):
-        return line, None
-    rest = " ".join(segment for index, segment in enumerate(segments) if index != longest)
-    return segments[longest], rest
-
-
-def choose_headline(lines: list[str], heading_index: int | None) -> tuple[str, str | None]:
-    """(headline, subtitle) from the headline lines.
-
-    A Markdown heading is the headline, as written. Otherwise the first line is, unless it is a
-    kicker of short parallel phrases above a plain title line, in which case the title line is;
-    a single line may hold title and subtitle side by side (see :func:`split_title_line`). The
-    other lines, in page order, make the subtitle.
-    """
-    if not lines:
-        return "", None
-    if heading_index is None and len(lines) == 1:
-        return split_title_line(lines[0])
-    if heading_index is not None:
-        main = heading_index
-    elif len(lines) >= 2 and _is_kicker(lines[0]) and " " not in lines[1]:
-        main = 1
-    else:
-        main = 0
-    others = [line for position, line in enumerate(lines) if position != main]
-    return lines[main], " ".join(others) or None
 
 
 def _lead_text(line: Line) -> str:
