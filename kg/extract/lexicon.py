@@ -83,6 +83,7 @@ class Lexicon:
     titles_after_name: frozenset[str]
     name_inner_stops: frozenset[str]
     common_surnames: frozenset[str]
+    person_cues: frozenset[str]
     # compiled
     unit_regex: re.Pattern[str] = field(init=False, repr=False)
     max_follower: int = field(init=False)
@@ -269,4 +270,5 @@ def load_lexicon() -> Lexicon:
         titles_after_name=_expand_titles(read_entries("titles_after_name.txt"), modifiers),
         name_inner_stops=frozenset("".join(read_entries("name_inner_stops.txt"))),
         common_surnames=frozenset(read_entries("common_surnames.txt")),
+        person_cues=frozenset(read_entries("person_cues.txt")),
     )
