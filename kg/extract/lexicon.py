@@ -84,6 +84,8 @@ class Lexicon:
     name_inner_stops: frozenset[str]
     common_surnames: frozenset[str]
     person_cues: frozenset[str]
+    byline_roles: tuple[str, ...]
+    speech_verbs: tuple[str, ...]
     # compiled
     unit_regex: re.Pattern[str] = field(init=False, repr=False)
     max_follower: int = field(init=False)
@@ -271,4 +273,6 @@ def load_lexicon() -> Lexicon:
         name_inner_stops=frozenset("".join(read_entries("name_inner_stops.txt"))),
         common_surnames=frozenset(read_entries("common_surnames.txt")),
         person_cues=frozenset(read_entries("person_cues.txt")),
+        byline_roles=tuple(sorted(read_entries("byline_roles.txt"), key=len, reverse=True)),
+        speech_verbs=tuple(read_entries("speech_verbs.txt")),
     )

@@ -31,12 +31,16 @@ from kg.extract.places import resolve_abbreviation
 from kg.extract.titles import Chain, Segment
 from kg.model import Mention, Person, Post
 
-BYLINE = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=本报))(?:记者|通讯员|实习生|见习记者|摄影)[ \u3000]*")
 # A CRF person span is taken only this sure (mean marginal probability of its labels): the rules
 # already find officials; the tagger adds names that no title introduces.
 CRF_MIN_CONFIDENCE = 0.9
 CUE_REACH = 4  # a person cue must stand this close to a tagged name (志愿者张晓燕, 蔡杰介绍说)
-SPEECH_VERBS = ("介绍", "表示", "说", "指出", "认为", "告诉", "坦言")
+
+
+@cache
+def _byline_regex(roles: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(role) for role in roles)
+    return re.compile(f"(?:(?<![\u4e00-\u9fff])|(?<=本报))(?:{alternatives})[ \u3000]*")
 
 
 def person(doc: Doc, name: str) -> Person:
@@ -67,9 +71,10 @@ def add_post(found: Person, post: Post) -> None:
 def find_bylines(doc: Doc) -> None:
     """Names after 记者/通讯员 (and the article's reporters): PER mentions that are never officials."""
     text = doc.text
-    for match in BYLINE.finditer(text):
+    roles = doc.lex.byline_roles
+    for match in _byline_regex(roles).finditer(text):
         pos = match.end()
-        while pos < len(text) and not text.startswith(("记者", "通讯员", "实习生", "见习记者", "摄影"), pos):
+        while pos < len(text) and not text.startswith(roles, pos):
             ends = [e for e in doc.name_candidates(pos) if e >= len(text) or not is_han(text[e])]
             if not ends:
                 break
@@ -269,7 +274,7 @@ def find_body_speakers(doc: Doc) -> None:
         if mention.type != "ORG":
             continue
         end = doc.name_after(mention.end)
-        if end is None or not doc.text.startswith(SPEECH_VERBS, end):
+        if end is None or not doc.text.startswith(doc.lex.speech_verbs, end):
             continue
         if not in_byline(doc, mention.end, end):
             add_person_mention(doc, mention.end, end, "rule:body-speaker", 0.8)
