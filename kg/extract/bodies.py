@@ -27,7 +27,6 @@ MAX_FREE = 10  # free characters before a body suffix (政务服务和大数据�
 CLAUSE_NAME_MAX = 7  # free characters a name opening a clause keeps untrimmed
 # Kinds of bodies every division has one of: a bare 管委会 or 纪委 is the article's division's.
 LEVEL_KINDS = frozenset({"party_committee", "government", "congress", "cppcc", "discipline"})
-PARTY_TITLES = frozenset({"书记", "副书记", "委员", "成员", "常委", "第一书记"})
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,9 @@ class Lexicon:
     person_cues: frozenset[str]
     byline_roles: tuple[str, ...]
     speech_verbs: tuple[str, ...]
+    party_titles: frozenset[str]
+    weak_stops: frozenset[str]
+    name_final_stops: frozenset[str]
     # compiled
     unit_regex: re.Pattern[str] = field(init=False, repr=False)
     max_follower: int = field(init=False)
@@ -275,4 +278,7 @@ def load_lexicon() -> Lexicon:
         person_cues=frozenset(read_entries("person_cues.txt")),
         byline_roles=tuple(sorted(read_entries("byline_roles.txt"), key=len, reverse=True)),
         speech_verbs=tuple(read_entries("speech_verbs.txt")),
+        party_titles=frozenset(read_entries("party_titles.txt")),
+        weak_stops=frozenset(read_entries("weak_stops.txt")),
+        name_final_stops=frozenset(read_entries("name_final_stops.txt")),
     )

@@ -19,14 +19,8 @@ from kg.settings import Settings
 # Characters that end a clause: a name, a body or a chain never runs across them.
 CLAUSE_BREAKS = frozenset("、,，。;；:：!！?？\n\r\t （）()[]【】“”‘’\"'《》·—…—/")
 SENTENCE_ENDS = frozenset("。!！?？;；\n")
-# Single-character stop words that end a name to their left only before a place or body (和, 与, 及
-# also join words inside names such as 政务服务和大数据管理局, 据 stands in 大数据); the others end it
-# anywhere.
-WEAK_STOPS = frozenset("和与及同据借请")
 # Word classes that end the free words at the start of a body name in a title chain (月初|商务部).
 CUT_TAGS = ("t", "q", "p", "c", "r", "u")
-# Division suffixes that never end a personal name (丰村 after 区长 is a village).
-NAME_FINAL_EXCLUDED = frozenset("村镇乡路街区县市省")
 
 
 def is_han(char: str) -> bool:
@@ -90,7 +84,7 @@ class Doc:
             word = text[pos - length : pos]
             if word not in self.lex.left_stops:
                 continue
-            if length == 1 and word in WEAK_STOPS and not self.starts_place_or_body(pos):
+            if length == 1 and word in self.lex.weak_stops and not self.starts_place_or_body(pos):
                 continue
             unit = self.unit_covering(pos - 1)
             if unit is not None and unit.end > pos:
@@ -193,7 +187,7 @@ class Doc:
                 continue
             if any(c in self.lex.name_inner_stops for c in text[start + surname : end]):
                 continue  # 商量过, 张三在: function characters are no part of a given name
-            if text[end - 1] in NAME_FINAL_EXCLUDED:
+            if text[end - 1] in self.lex.name_final_stops:
                 continue  # 长丰村, 大孟镇: a place, not a name
             ends.append(end)
         return ends

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from functools import cache
 
 from kg.errors import KgError
-from kg.extract.bodies import PARTY_TITLES, BodyRef, body_from_name, normalise_body
+from kg.extract.bodies import BodyRef, body_from_name, normalise_body
 from kg.extract.lexicon import ABBREVIATION_LEVELS, base_title, word_tags
 from kg.extract.mentions import Doc, is_han
 from kg.extract.places import resolve_abbreviation
@@ -149,7 +149,7 @@ def _segment_body(doc: Doc, segment: Segment, previous: BodyRef | None, chain_pl
         and suffix[1].kind == "party_committee"
         and suffix[1].attach == "parent"
         and previous.parent
-        and base_title(segment.title) not in PARTY_TITLES
+        and base_title(segment.title) not in lex.party_titles
     ):
         return body_from_name(doc, previous.parent, previous.place)
     return previous

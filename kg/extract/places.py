@@ -20,7 +20,7 @@ import re
 from functools import cache
 
 from kg.extract.lexicon import ABBREVIATION_LEVELS
-from kg.extract.mentions import CLAUSE_BREAKS, WEAK_STOPS, Doc, is_han
+from kg.extract.mentions import CLAUSE_BREAKS, Doc, is_han
 from kg.model import Place
 
 ADMIN_LEVELS = ("province", "city", "district", "town", "village")
@@ -106,7 +106,7 @@ def _stem_start(doc: Doc, suffix_start: int, max_stem: int, ends_found: dict[int
                 continue
             break  # an admin division before: the container, not part of the name
         char = text[pos - 1]
-        if char in CLAUSE_BREAKS or not is_han(char) or char in WEAK_STOPS:
+        if char in CLAUSE_BREAKS or not is_han(char) or char in doc.lex.weak_stops:
             break  # 和, 与, 及 join place names, they are never inside one
         if doc.stop_ending_at(pos):
             break
