@@ -172,3 +172,9 @@ def test_names_listed_before_deng_without_descriptor() -> None:
 )
 def test_local_news_chains(text: str, expected: dict[str, list[tuple[str, str]]]) -> None:
     assert run(text) == expected
+
+
+def test_titles_after_names() -> None:
+    assert run("会上，张三副市长作了讲话。") == {"张三": [("副市长", "郑州市政府")]}
+    assert run("王新亭书记要求各部门盯好问题整改。") == {"王新亭": []}  # 书记 alone names no body
+    assert run("以习近平同志为核心的党中央。") == {"习近平": []}
