@@ -177,9 +177,16 @@ def child_jieba(options: argparse.Namespace) -> None:
 
 
 def measure_build(
-    corpus: Path, jobs: int, cache: Path | None = None, warm: bool = True, profile: Path | None = None
+    corpus: Path,
+    jobs: int,
+    cache: Path | None = None,
+    warm: bool = True,
+    profile: Path | None = None,
+    keep: Path | None = None,
 ) -> dict[str, Any]:
-    with tempfile.TemporaryDirectory() as out:
+    """Build ``corpus`` in a child; ``keep`` is where to leave the outputs (else a temporary folder)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        out = str(keep or scratch)
         args = ["--child", "build", "--paths", str(corpus), "--out", out, "--jobs", str(jobs)]
         if cache is not None:
             args += ["--cache", str(cache)]
@@ -309,25 +316,38 @@ def prepare_query(store: Any, path: Path) -> tuple[str, dict[str, str]]:
     return bind_parameters(text, params, bundled), params
 
 
-def time_queries(store: Any, files: list[Path]) -> list[dict[str, Any]]:
+QUERY_TIMEOUT_S = 120.0
+
+
+def child_query(options: argparse.Namespace) -> None:
+    """Time one query on a store on disk: the parent runs each query in a child to enforce a time limit."""
+    import pyoxigraph
+
+    store = pyoxigraph.Store.read_only(options.store)
+    path = Path(options.query)
+    text, params = prepare_query(store, path)
+    times: list[float] = []
+    count = 0
+    while len(times) < QUERY_RUNS and not (times and times[0] > SLOW_QUERY_S):
+        t = time.perf_counter()
+        result = store.query(text)
+        count = sum(1 for _ in result) if not isinstance(result, bool) and hasattr(result, "__iter__") else 1
+        times.append(time.perf_counter() - t)
+    print(json.dumps({"params": params, "median_s": statistics.median(times), "rows": count}, ensure_ascii=False))
+
+
+def time_queries(store_dir: Path, files: list[Path]) -> list[dict[str, Any]]:
     rows = []
     for path in files:
-        text, params = prepare_query(store, path)
-        times: list[float] = []
-        count = 0
-        while len(times) < QUERY_RUNS and not (times and times[0] > SLOW_QUERY_S):
-            t = time.perf_counter()
-            result = store.query(text)
-            count = sum(1 for _ in result) if not isinstance(result, bool) and hasattr(result, "__iter__") else 1
-            times.append(time.perf_counter() - t)
-        rows.append(
-            {
-                "query": str(path.relative_to(REPO)),
-                "params": params,
-                "median_s": statistics.median(times),
-                "rows": count,
-            }
-        )
+        row: dict[str, Any] = {"query": str(path.relative_to(REPO))}
+        command = [PYTHON, str(Path(__file__)), "--child", "query", "--store", str(store_dir), "--query", str(path)]
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=QUERY_TIMEOUT_S, check=True)
+            row.update(json.loads(done.stdout.strip().splitlines()[-1]))
+        except subprocess.TimeoutExpired:
+            row.update(median_s=None, rows=None, timeout_s=QUERY_TIMEOUT_S)
+        rows.append(row)
+        print(f"  {row['query']}: {row['median_s']} s, {row['rows']} rows", file=sys.stderr)
     return rows
 
 
@@ -335,25 +355,26 @@ def query_files() -> list[Path]:
     return sorted((REPO / "ontology" / "queries").glob("*.rq")) + sorted((HERE / "queries").glob("*.rq"))
 
 
-def measure_queries(graph_file: Path) -> dict[str, Any]:
-    import pyoxigraph
-    from synthetic import synthetic_store
+def measure_queries(graph_file: Path, scratch: Path) -> dict[str, Any]:
+    import gc
 
-    store = pyoxigraph.Store()
+    import pyoxigraph
+    from synthetic import triples
+
     t = time.perf_counter()
+    store = pyoxigraph.Store(str(scratch / "largest"))
     store.bulk_load(path=str(graph_file), format=pyoxigraph.RdfFormat.TURTLE)
-    largest = {"triples": len(store), "load_s": time.perf_counter() - t, "queries": time_queries(store, query_files())}
+    largest = {"triples": len(store), "load_s": time.perf_counter() - t}
+    del store
     t = time.perf_counter()
-    synthetic = synthetic_store(1_000_000)
-    generated = time.perf_counter() - t
-    return {
-        "largest_graph": largest,
-        "synthetic": {
-            "triples": len(synthetic),
-            "generate_s": generated,
-            "queries": time_queries(synthetic, query_files()),
-        },
-    }
+    store = pyoxigraph.Store(str(scratch / "synthetic"))
+    store.bulk_extend(pyoxigraph.Quad(x.subject, x.predicate, x.object) for x in triples(1_000_000))
+    synthetic = {"triples": len(store), "generate_s": time.perf_counter() - t}
+    del store
+    gc.collect()
+    largest["queries"] = time_queries(scratch / "largest", query_files())
+    synthetic["queries"] = time_queries(scratch / "synthetic", query_files())
+    return {"largest_graph": largest, "synthetic": synthetic}
 
 
 # --- the report -----------------------------------------------------------------------------
@@ -481,10 +502,17 @@ def write_readme(results: dict[str, Any], path: Path) -> None:
             "|---|---|---|",
         ]
         for a, b in zip(q["largest_graph"]["queries"], q["synthetic"]["queries"], strict=True):
-            lines.append(f"| {a['query']} | {a['median_s']:.3f} ({a['rows']}) | {b['median_s']:.3f} ({b['rows']}) |")
+            lines.append(f"| {a['query']} | {_query_cell(a)} | {_query_cell(b)} |")
     if results.get("hot_spots"):
         lines += ["", "## Hot spots (cProfile of the largest warm build, one process)", "", *results["hot_spots"]]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _query_cell(row: dict[str, Any]) -> str:
+    if row.get("timeout_s"):
+        return f"stopped after {row['timeout_s']:.0f} s"
+    bound = ", ".join(f"{k}={v}" for k, v in row.get("params", {}).items())
+    return f"{row['median_s']:.3f} ({row['rows']} rows{'; ' + bound if bound else ''})"
 
 
 def hot_spots(profile: Path, text_report: Path, count: int = 15) -> list[str]:
@@ -520,7 +548,9 @@ def main() -> None:
     parser.add_argument("--results", type=Path, default=HERE / "results.json")
     parser.add_argument("--readme", type=Path, default=HERE / "README.md")
     parser.add_argument("--quick", action="store_true", help="skip the synthetic graph and the parallel runs")
-    parser.add_argument("--child", choices=("build", "jieba"))
+    parser.add_argument("--child", choices=("build", "jieba", "query"))
+    parser.add_argument("--store")
+    parser.add_argument("--query")
     parser.add_argument("--paths")
     parser.add_argument("--out")
     parser.add_argument("--cache")
@@ -532,6 +562,8 @@ def main() -> None:
         return child_build(options)
     if options.child == "jieba":
         return child_jieba(options)
+    if options.child == "query":
+        return child_query(options)
 
     scales = [int(s) for s in options.scales.split(",")]
     results: dict[str, Any] = {
@@ -540,11 +572,12 @@ def main() -> None:
         "scales": [],
     }
     corpora = {}
+    outputs = Path(tempfile.mkdtemp(prefix="kg-bench-"))
     for scale in scales:
         corpora[scale] = options.corpora / f"{scale}x"
         make_corpus(corpora[scale], scale)
         print(f"{scale}×: building …", file=sys.stderr)
-        build = measure_build(corpora[scale], jobs=1)
+        build = measure_build(corpora[scale], jobs=1, keep=outputs / f"{scale}x")
         jieba_row = measure_jieba(corpora[scale])
         results["scales"].append({"scale": scale, "build": build, "jieba": jieba_row})
         print(
@@ -591,11 +624,8 @@ def main() -> None:
             "speedup_extract": first_build["stages_s"]["extract"] / max(rebuild["stages_s"]["extract"], 1e-9),
         }
         print("queries …", file=sys.stderr)
-        with tempfile.TemporaryDirectory() as out:
-            from kg.build import build as kg_build
-
-            kg_build([largest], out=out, formats=("ttl",), jobs=1)
-            results["queries"] = measure_queries(Path(out) / "graph.ttl")
+        results["queries"] = measure_queries(outputs / f"{scales[-1]}x" / "graph.ttl", outputs)
+    shutil.rmtree(outputs, ignore_errors=True)
     results["help"] = measure_help()
     results["seeds_cli"] = measure_seeds_cli()
     results["hot_spots_file"] = f"profile_{scales[-1]}x.txt"

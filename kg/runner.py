@@ -167,6 +167,9 @@ def _process_pool(workers: int, extract: ExtractFunction | None) -> Iterator[Pro
     # threads (a progress bar, a Dask client) that fork would copy in a broken state.
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
+    if method == "forkserver" and extract is None:
+        # The server imports the pipeline once; every worker forks with it already imported.
+        context.set_forkserver_preload(["kg.extract.pipeline"])
     executor = ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_warm_worker, initargs=(extract,)
     )
