@@ -108,6 +108,17 @@ def expand_paths(paths: Sequence[str | Path]) -> Iterator[str | InputError]:
             yield path
 
 
+def _identity(path: str) -> object:
+    """What makes two paths the same page: device and inode (one system call, unlike realpath)."""
+    if path == STDIN:
+        return STDIN
+    try:
+        info = os.stat(path)
+    except OSError:
+        return path  # unreadable: reading it reports the problem
+    return (info.st_dev, info.st_ino)
+
+
 def read_page(path: str) -> list[Article]:
     """The articles of one page file (or standard input for ``-``, named ``<stdin>`` in errors)."""
     shown = "<stdin>" if path == STDIN else path
@@ -145,12 +156,12 @@ def read_articles(
     if not paths:
         raise InputError("no input given: name files, directories or - for standard input")
     corpus = Corpus()
-    read: set[str] = set()
+    read: set[object] = set()
     for item in expand_paths(paths):
         try:
             if isinstance(item, InputError):
                 raise item
-            key = item if item == STDIN else os.path.realpath(item)
+            key = _identity(item)
             if key in read:
                 continue  # the same file named twice (a file and its directory)
             read.add(key)
