@@ -147,3 +147,16 @@ def test_broken_links_are_reported_and_fifos_skipped_inside_directories(tmp_path
 def test_a_single_path_given_bare(seeds_dir: Path) -> None:
     assert len(read_articles(seeds_dir).articles) == 35  # type: ignore[arg-type]
     assert len(read_articles(str(seeds_dir)).articles) == 35
+
+
+def test_reading_pages_loads_no_segmenter_or_model(seeds_dir: Path) -> None:
+    """The corpus layer stays light: no jieba, no NER model, no RDF library."""
+    import subprocess
+
+    code = (
+        "import sys; from kg.corpus import read_articles; "
+        f"read_articles([{str(seeds_dir)!r}]); "
+        "print(sorted(m for m in ('jieba', 'rdflib', 'pycrfsuite', 'rich') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
