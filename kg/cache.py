@@ -32,7 +32,8 @@ from kg.settings import Settings
 # Bump when the cache layout itself changes.
 CACHE_FORMAT = 1
 # Source and data that decide what an extraction contains (relative to the kg package).
-_PACKAGE_INPUTS = ("extract", "data", "model.py", "settings.py")
+# ``corpus`` because extraction reads an article's page again (dates look at neighbouring articles).
+_PACKAGE_INPUTS = ("extract", "ner", "corpus", "data", "model.py", "settings.py")
 _ONTOLOGY_INPUTS = ("lexicon", "models")
 _SKIP_SUFFIXES = (".pyc", ".pyo")
 _VERSION_DIR = re.compile(r"v[0-9a-f]{16}")
@@ -83,13 +84,25 @@ def settings_fingerprint(settings: Settings) -> str:
     return json.dumps(dataclasses.asdict(settings), sort_keys=True, ensure_ascii=False, default=str)
 
 
-def article_key(article: Article, settings_print: str, version: str) -> str:
-    """The cache key of one article under given settings and extractor version."""
+def page_hash(file: str) -> str:
+    """The hash of an article's page as it is on disk now ("" when it cannot be read)."""
+    try:
+        return hashlib.sha256(Path(file).read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def article_key(article: Article, settings_print: str, version: str, page: str = "") -> str:
+    """The cache key of one article under given settings and extractor version.
+
+    ``page`` is the hash of the article's whole page: extraction may look at the other articles
+    of the page (a date's year), so an edit anywhere on a page re-extracts that page's articles.
+    """
     fields = dataclasses.asdict(article)
     fields["content_hash"] = article.content_hash or hashlib.sha256(article.text.encode()).hexdigest()
     payload = json.dumps(fields, sort_keys=True, ensure_ascii=False, default=str)
     digest = hashlib.sha256()
-    for part in (version, settings_print, payload):
+    for part in (version, settings_print, page, payload):
         digest.update(part.encode())
         digest.update(b"\0")
     return digest.hexdigest()
@@ -105,9 +118,12 @@ class ExtractionCache:
         self._settings_print = settings_fingerprint(settings)
         self.hits = 0
         self.misses = 0
+        self._pages: dict[str, str] = {}
 
     def key(self, article: Article) -> str:
-        return article_key(article, self._settings_print, self.version)
+        if article.file not in self._pages:
+            self._pages[article.file] = page_hash(article.file)
+        return article_key(article, self._settings_print, self.version, self._pages[article.file])
 
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.pkl"

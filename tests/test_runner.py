@@ -173,3 +173,24 @@ def test_progress_bar_counts_articles_on_a_terminal(
     runner.extract_all(articles[:4], Settings(), jobs=1, progress=True, extract=posseg_extract)
     err = capsys.readouterr().err
     assert "extracting" in err and "4/4" in err and "articles" in err
+
+
+def test_editing_a_page_reextracts_only_that_pages_articles(seed_files: list[Path], tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    copies = []
+    for path in seed_files:
+        copy = pages / path.name
+        copy.write_bytes(path.read_bytes())
+        copies.append(copy)
+    settings = Settings()
+    before = seed_articles(copies)
+    runner.extract_all(before, settings, jobs=1, cache_dir=tmp_path / "cache", extract=posseg_extract)
+    # A change elsewhere on the page (a date a neighbouring article's year may depend on).
+    edited = copies[2]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n\n2021年4月20日\n", encoding="utf-8")
+    after = [a for a in seed_articles(copies) if a.position < sum(1 for b in before if b.file == a.file)]
+    extracted_ids.clear()
+    runner.extract_all(after, settings, jobs=1, cache_dir=tmp_path / "cache", extract=posseg_extract)
+    assert extracted_ids and {a.file for a in after if a.id in extracted_ids} == {str(edited)}
+    assert len(extracted_ids) == sum(1 for a in before if a.file == str(edited))
