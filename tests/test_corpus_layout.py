@@ -61,6 +61,9 @@ def test_byline_after_the_last_sentence_on_the_same_line() -> None:
     assert split[0] == "共同为落实国家黄河战略,加快实现生态融合和一体发展做出更大贡献。"
     assert split[1].reporters == ["简洋"]
     assert split_trailing_byline("统筹推进各项工作。记者了解到") is None
+    assert split_trailing_byline("统筹推进各项工作。记者走访发现") is None
+    glued = split_trailing_byline("做出更大贡献。记者简洋")
+    assert glued is not None and glued[0] == "做出更大贡献。" and glued[1].reporters == ["简洋"]
 
 
 def test_datelines() -> None:

@@ -176,8 +176,9 @@ _CLOSING = "”’」』）)】"
 def split_trailing_byline(text: str) -> tuple[str, Byline] | None:
     """``(sentence part, byline)`` when a byline follows the last sentence on the same line.
 
-    Only a space-separated byline counts here (``…贡献。记者 简洋``), so running text that goes
-    on past a line break (``…。记者了解到``) is never mistaken for one.
+    ``…贡献。记者 简洋`` and ``…贡献。记者简洋``; running text that goes on past a line break
+    (``…。记者了解到``, ``…。记者走访发现``) is not one, because a name glued to its role word must
+    start with a surname and hold no function word.
     """
     tail_start = max(0, len(text) - _MAX_BYLINE - 2)
     if not _mentions_role_or_medium(text[tail_start:]):
@@ -192,7 +193,7 @@ def split_trailing_byline(text: str) -> tuple[str, Byline] | None:
     opening = rest.strip()
     if not opening or not (_role_re().match(opening) or _media_re().match(opening)):
         return None
-    byline = parse_byline(rest, allow_glued=False)
+    byline = parse_byline(rest)
     if byline is None:
         return None
     return text[:cut].rstrip(), byline
