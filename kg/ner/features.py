@@ -16,7 +16,7 @@ from pathlib import Path
 import ahocorasick
 import jieba
 
-from kg.ner.gazetteer import gazetteer
+from kg.ner.gazetteer import LEXICON_DIR, gazetteer, read_list
 
 # Full-width ASCII forms and the ideographic space to their plain forms, one character for one,
 # so that offsets are unchanged and "，" and "," look alike to the model.
@@ -97,10 +97,35 @@ def _name_marks(text: str) -> list[list[str]]:
     return [sorted(m) for m in marks]
 
 
+@cache
+def _transliteration_chars() -> frozenset[str]:
+    return frozenset(read_list(LEXICON_DIR / "transliteration_chars.txt"))
+
+
+def _transliteration_runs(text: str) -> list[int]:
+    """Per character: the length of the run of transliteration characters it belongs to (0 if none).
+
+    Runs of three or more (``格雷特施莱格``) are a strong sign of a foreign name."""
+    chars = _transliteration_chars()
+    runs = [0] * len(text)
+    i = 0
+    while i < len(text):
+        if text[i] not in chars:
+            i += 1
+            continue
+        j = i
+        while j < len(text) and text[j] in chars:
+            j += 1
+        runs[i:j] = [j - i] * (j - i)
+        i = j
+    return runs
+
+
 def warm_up() -> None:
     """Load jieba and the lists now rather than on the first sentence."""
     _tokenizer()
     _name_words()
+    _transliteration_chars()
     gazetteer()
 
 
@@ -179,6 +204,9 @@ def sentence_features(text: str) -> list[list[str]]:
             strict=False,  # the padded columns run longer: stop at the text's end
         )
     ]
+    for i, run in enumerate(_transliteration_runs(norm)):
+        if run:
+            rows[i].append("tr=" + str(min(run, 4)))
     starts, ends = gazetteer().marks(norm)
     for i, marks in enumerate(_name_marks(norm)):
         if marks:

@@ -16,10 +16,11 @@ import pycrfsuite
 from kg.errors import KgError
 from kg.model import Mention
 from kg.ner.features import sentence_features, warm_up
-from kg.ner.labels import labels_to_spans
+from kg.ner.labels import OUTSIDE, labels_to_spans
 
 MODEL_PATH = Path(__file__).resolve().parent / "model.crfsuite"
 SOURCE = "crf"
+_NAME_DOTS = frozenset("·•‧・．.")
 
 # Tag sentence by sentence, as the model was trained: a break after these characters.
 _SENTENCE_END = re.compile(r"[^。！？!?；;\n]*[。！？!?；;\n]*")
@@ -55,14 +56,30 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
             yield match.start(), match.end()
 
 
+def join_name_parts(sentence: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``瓦尔特`` · ``沙佛尔霍夫`` → one person: a middle dot joins the parts of a foreign name, but
+    the model, seeing few such names, often ends the first part at the dot."""
+    joined: list[tuple[int, int, str]] = []
+    for start, end, kind in spans:
+        if joined:
+            last_start, last_end, last_kind = joined[-1]
+            if kind == last_kind == "PER" and start == last_end + 1 and sentence[last_end] in _NAME_DOTS:
+                joined[-1] = (last_start, end, kind)
+                continue
+        joined.append((start, end, kind))
+    return joined
+
+
 def tag_sentence(tagger: pycrfsuite.Tagger, sentence: str, offset: int = 0) -> list[Mention]:
     """Mentions in one sentence; confidence is the mean marginal probability of the span's labels."""
     if not sentence.strip():
         return []
     labels = tagger.tag(sentence_features(sentence))
     mentions = []
-    for start, end, kind in labels_to_spans(labels):
-        confidence = sum(tagger.marginal(labels[i], i) for i in range(start, end)) / (end - start)
+    for start, end, kind in join_name_parts(sentence, labels_to_spans(labels)):
+        # the joining dot itself may carry an O label: it counts as sure as the name's mean
+        scored = [i for i in range(start, end) if labels[i] != OUTSIDE] or [start]
+        confidence = sum(tagger.marginal(labels[i], i) for i in scored) / len(scored)
         mentions.append(Mention(kind, offset + start, offset + end, sentence[start:end], SOURCE, round(confidence, 4)))
     return mentions
 
