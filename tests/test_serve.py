@@ -286,3 +286,34 @@ def test_kg_load_reports_user_errors_in_one_line(tmp_path: Path, graph_file: Pat
 
     result = runner.invoke(main, ["load", str(graph_file), "--endpoint", "ftp://example/store"])
     assert result.exit_code == 2 and "http(s) URL" in result.output
+
+
+@pytest.fixture(scope="module")
+def built_seeds(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
+    out = tmp_path_factory.mktemp("built")
+    result = CliRunner().invoke(
+        main, ["build", str(seeds_dir), "--out", str(out), "--format", "ttl", "--store", str(out / "store"), "--quiet"]
+    )
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_serve_a_store_built_from_the_seeds(built_seeds: Path) -> None:
+    with running_server(SparqlApp(open_store(store=built_seeds / "store"))) as base:
+        query = (
+            "PREFIX foaf: <http://xmlns.com/foaf/0.1/> PREFIX org: <http://www.w3.org/ns/org#> "
+            "SELECT DISTINCT ?name WHERE { ?p a foaf:Person ; foaf:name ?name ; org:holds ?post }"
+        )
+        status, _, body = request(query_url(base, query), headers={"Accept": "application/sparql-results+json"})
+    assert status == 200
+    names = {b["name"]["value"] for b in json.loads(body)["results"]["bindings"]}
+    assert {"丁文霞", "胡荃"} <= names
+
+
+def test_load_the_built_seed_graph_into_oxigraph(oxigraph_server: str, built_seeds: Path) -> None:
+    graph = built_seeds / "graph.ttl"
+    expected = len(list(pyoxigraph.parse(path=str(graph), format=pyoxigraph.RdfFormat.TURTLE)))
+    result = CliRunner().invoke(main, ["load", str(graph), "--endpoint", f"{oxigraph_server}/store"])
+    assert result.exit_code == 0, result.output
+    assert f"Loaded {expected} triples" in result.output
+    assert _count(oxigraph_server, None) == expected
