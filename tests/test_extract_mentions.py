@@ -89,3 +89,17 @@ def test_any_text_extracts_with_exact_offsets(text: str) -> None:
     for person in doc.persons.values():
         for post in person.posts:
             assert 0 <= post.provenance.start <= post.provenance.end <= len(doc.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("他来到安义县万埠镇调研。", [("安义县", "district"), ("万埠镇", "town")]),
+        ("梁河县河西乡的村民。", [("梁河县", "district"), ("河西乡", "town")]),
+        ("沿解放路前行。", [("解放路", "site")]),
+        ("走上脱贫致富路。", []),
+        ("实地察看了黄河滩地公园南头景观。", [("黄河滩地公园", "site")]),
+    ],
+)
+def test_places_found_by_suffix(text: str, places: list[tuple[str, str]]) -> None:
+    assert [(name, level) for _s, _e, name, level in doc_of(text).place_spans] == places

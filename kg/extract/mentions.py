@@ -92,7 +92,9 @@ class Doc:
             return word
         return None
 
-    def trim_left(self, start: int, end: int, max_words: int = 4, verbs_allowed: bool = False) -> int:
+    def trim_left(
+        self, start: int, end: int, max_words: int = 4, verbs_allowed: bool = False, first_verb: bool = False
+    ) -> int:
         """Where a name ending at ``end`` starts at the earliest, given ``text[start:end]`` before it.
 
         Words are cut from the right by longest dictionary match; the name takes nouns and the like
@@ -108,7 +110,8 @@ class Doc:
                 word = text[pos - length : pos]
                 if length == 1 or word in tags:
                     break
-            if not is_name_word(tags.get(word, "x"), verbs_allowed):
+            # first_verb: the word next to the suffix may be a verb (解放|路, 建设|路)
+            if not is_name_word(tags.get(word, "x"), verbs_allowed or (first_verb and words == 0)):
                 break
             pos -= length
             words += 1

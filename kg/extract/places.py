@@ -19,13 +19,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.extract.lexicon import ABBREVIATION_LEVELS
+from kg.extract.lexicon import ABBREVIATION_LEVELS, word_tags
 from kg.extract.mentions import CLAUSE_BREAKS, Doc, is_han
 from kg.model import Place
 
 ADMIN_LEVELS = ("province", "city", "district", "town", "village")
 MAX_STEM = {"town": 5, "village": 4, "site": 10}
 MIN_STEM = 2
+COUNTY_SUFFIXES = "县旗"  # a town's name holding one of these names its county first (梁河县河西乡)
 
 
 def find_places(doc: Doc) -> None:
@@ -66,6 +67,16 @@ def find_places(doc: Doc) -> None:
         name = text[start:end]
         if name in lex.non_places or any(name.endswith(w) and len(w) >= len(name) - 1 for w in lex.non_places):
             continue
+        if level == "site" and _idiom_before(doc, start, start_suffix):
+            continue  # 脱贫致富路: a slogan, not a road (解放路, 建设路 are roads)
+        container = _division_inside(doc, start, start_suffix)
+        if container is not None:
+            # 安义县万埠镇: the county is a place of its own and contains the town
+            found.append((start, container, text[start:container], "district"))
+            ends_found[container] = (start, text[start:container], "district")
+            start, name = container, text[container:end]
+            if end - start <= len(suffix):
+                continue  # 梁河县|河…: the suffix starts the next name, it ends none
         found.append((start, end, name, level))
         ends_found[end] = (start, name, level)
     spans.extend(found)
@@ -80,6 +91,26 @@ def find_places(doc: Doc) -> None:
     for start, end, _name, _level in kept:
         doc.add_mention("LOC", start, end, "lexicon" if (start, end) in {(s, e) for s, e, _, _ in spans} else "rule")
     _build_places(doc)
+
+
+def _idiom_before(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words before a site's suffix are an idiom or set phrase (脱贫致富|路)."""
+    tags = word_tags()
+    text = doc.text
+    for length in range(min(4, end - start), 1, -1):
+        tag = tags.get(text[end - length : end])
+        if tag is not None:
+            return tag in ("l", "i")
+    return False
+
+
+def _division_inside(doc: Doc, start: int, end: int) -> int | None:
+    """The end of a county or district named at the start of a town's or village's name."""
+    text = doc.text
+    for pos in range(start + 2, end + 1):
+        if text[pos - 1] in COUNTY_SUFFIXES:
+            return pos
+    return None
 
 
 @cache
@@ -115,7 +146,7 @@ def _stem_start(doc: Doc, suffix_start: int, max_stem: int, ends_found: dict[int
             break
         pos -= 1
     if free_end > pos:
-        pos = doc.trim_left(pos, free_end, max_words=4)
+        pos = doc.trim_left(pos, free_end, max_words=4, first_verb=True)
     if suffix_start - pos < MIN_STEM:
         return None
     return pos
