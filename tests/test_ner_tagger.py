@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import pickle
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -80,6 +80,13 @@ def test_mentions_pickle_and_tagging_works_in_a_fresh_process() -> None:
     assert pickle.loads(pickle.dumps(mentions)) == mentions
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
         assert pool.submit(find_entities, SEED_SENTENCE).result() == mentions
+
+
+def test_threads_each_tag_with_their_own_tagger(seed_files: list[Path]) -> None:
+    sentences = [s for s in seed_files[1].read_text(encoding="utf-8").split("。") if s.strip()][:40]
+    alone = [find_entities(s) for s in sentences]
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(find_entities, sentences)) == alone
 
 
 def test_a_missing_model_is_a_one_line_error(tmp_path: Path) -> None:

@@ -1,7 +1,9 @@
 """Tagging text with the shipped CRF model: PER, ORG and LOC mentions with their offsets.
 
-The model is loaded lazily, once per process (a module-level cache), so a worker process of a
-multiprocessing pool loads its own copy on first use; nothing unpicklable is ever passed around.
+The model is loaded lazily on first use: jieba and the word lists once per process, the crfsuite
+tagger once per thread (a tagger holds the sentence it is tagging, so threads must not share one;
+opening the 0.8 MB model costs milliseconds). A worker process of a multiprocessing pool loads its
+own copy; nothing unpicklable is ever passed around.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ _NAME_DOTS = frozenset("·•‧・．.")
 _SENTENCE_END = re.compile(r"[^。！？!?；;\n]*[。！？!?；;\n]*")
 
 _lock = threading.Lock()
-_taggers: dict[Path, pycrfsuite.Tagger] = {}
+_warm = False
+_per_thread = threading.local()
 
 
 class ModelMissingError(KgError):
@@ -34,19 +37,22 @@ class ModelMissingError(KgError):
 
 
 def load_tagger(path: Path = MODEL_PATH) -> pycrfsuite.Tagger:
-    """The tagger for ``path``, opened on first use in this process."""
-    tagger = _taggers.get(path)
+    """This thread's tagger for ``path``, opened on first use."""
+    taggers: dict[Path, pycrfsuite.Tagger] = _per_thread.__dict__.setdefault("taggers", {})
+    tagger = taggers.get(path)
     if tagger is not None:
         return tagger
+    if not path.is_file():
+        raise ModelMissingError("the NER model is missing; run scripts/train_ner.py", str(path))
+    global _warm
     with _lock:
-        if path not in _taggers:
-            if not path.is_file():
-                raise ModelMissingError("the NER model is missing; run scripts/train_ner.py", str(path))
-            tagger = pycrfsuite.Tagger()
-            tagger.open(str(path))
+        if not _warm:
             warm_up()
-            _taggers[path] = tagger
-    return _taggers[path]
+            _warm = True
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    taggers[path] = tagger
+    return tagger
 
 
 def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
