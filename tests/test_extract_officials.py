@@ -140,6 +140,12 @@ def test_forms_of_address_end_a_name() -> None:
     assert run("建设部原副部长、中国房地产协会名誉会长杨慎先生讲话。")["杨慎"][-1] == ("名誉会长", "中国房地产协会")
 
 
+def test_a_photo_exhibition_is_no_byline() -> None:
+    doc = analyse(Article(id="t-0-00000000", file="t.txt", position=0, headline="",
+                          text="中原区“生态中原”摄影展开幕\n本报讯 摄影作品展开幕。"), Settings())
+    assert not [m for m in doc.mentions if m.type == "PER"]
+
+
 def test_bylines_are_never_officials() -> None:
     text = "本报讯(记者 刘伟平 通讯员 张帅)二七区建立项目台账。"
     article = Article(id="t-0-00000000", file="t.txt", position=0, headline="", text=text)

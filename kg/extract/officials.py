@@ -74,8 +74,13 @@ def find_bylines(doc: Doc) -> None:
     roles = doc.lex.byline_roles
     for match in _byline_regex(roles).finditer(text):
         pos = match.end()
+        glued = match.group()[-1:] not in " \u3000"  # 记者简洋 as well as 记者 简洋; 摄影展开幕 is none
         while pos < len(text) and not text.startswith(roles, pos):
-            ends = [e for e in doc.name_candidates(pos) if e >= len(text) or not is_han(text[e])]
+            ends = [
+                e
+                for e in doc.name_candidates(pos)
+                if (e >= len(text) or not is_han(text[e])) and not (glued and doc.is_common_word(pos, e))
+            ]
             if not ends:
                 break
             end = ends[0]
