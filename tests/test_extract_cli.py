@@ -21,6 +21,9 @@ def test_extract_prints_one_object_per_article(seeds_dir: Path) -> None:
     assert {"org": "惠济区政府", "title": "区长"} in ding["posts"]
     assert {"name": "简洋", "role": "reporter"} in first["authors"]
     assert all({"type", "text", "start", "end"} <= set(m) for m in first["mentions"])
+    places = {p["name"]: p for p in first["places"]}
+    assert places["黄河滩地公园"]["parent"] == "惠济区"
+    assert {"name": "惠济区委", "kind": "party_committee", "parent": None, "place": "惠济区"} in first["bodies"]
 
 
 def test_home_city_option_changes_what_shi_means(tmp_path: Path) -> None:

@@ -6,6 +6,8 @@ One object per article::
      "mentions": [{"type", "text", "start", "end", "source"}],
      "officials": [{"name", "key", "posts": [{"org", "title", "representative"?}]}],
      "persons": [{"name", "key"}],              # every named person, officials included
+     "bodies": [{"name", "kind", "parent", "place"}],
+     "places": [{"name", "level", "parent"}],
      "events": [{"type", "date", "date_text", "places", "participants": [{"name", "role"}],
                  "organizations": [{"name", "role"}], "evidence", "trigger"}],
      "authors": [{"name", "role"}]}            # role: reporter | correspondent
@@ -59,6 +61,8 @@ def extraction_to_dict(extraction: Extraction) -> dict[str, Any]:
         ],
         "officials": [official_to_dict(p) for p in extraction.officials],
         "persons": [{"name": p.name, "key": p.key or p.name} for p in extraction.persons],
+        "bodies": [{"name": b.name, "kind": b.kind, "parent": b.parent, "place": b.place} for b in extraction.bodies],
+        "places": [{"name": p.name, "level": p.level, "parent": p.parent} for p in extraction.places],
         "events": [event_to_dict(e, article.text) for e in extraction.events],
         "authors": authors,
     }
