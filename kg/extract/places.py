@@ -26,7 +26,7 @@ from kg.model import Place
 ADMIN_LEVELS = ("province", "city", "district", "town", "village")
 MAX_STEM = {"town": 5, "village": 4, "site": 10}
 MIN_STEM = 2
-COUNTY_SUFFIXES = "县旗"  # a town's name holding one of these names its county first (梁河县河西乡)
+COUNTY_SUFFIXES = "县旗区"  # a town's name holding one of these names its county first (梁河县河西乡)
 
 
 def find_places(doc: Doc) -> None:
