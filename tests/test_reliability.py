@@ -79,8 +79,8 @@ def test_interrupted_build_leaves_previous_outputs_intact(
         process.send_signal(signal.SIGINT)
         _, stderr = process.communicate(timeout=60)
         message = stderr.decode().strip()
-        assert process.returncode == 130
-        assert len(message.splitlines()) == 1 and "Interrupted" in message
+        assert process.returncode == 130, message
+        assert len(message.splitlines()) == 1 and "Interrupted" in message, message
     _assert_intact(out, before)
 
 

@@ -8,6 +8,8 @@ anything else is a bug and prints a one-line report unless ``--debug`` asks for 
 from __future__ import annotations
 
 import importlib
+import io
+import os
 import sys
 from typing import Any
 
@@ -28,6 +30,15 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "serve": ("kg.cli.serve", "serve", "Serve a graph as a SPARQL 1.1 endpoint on localhost."),
     "load": ("kg.cli.serve", "load", "Push a built graph to a SPARQL 1.1 Graph Store endpoint."),
 }
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass  # stdout is not a real file (CliRunner): nothing will be flushed to a closed pipe
 
 
 class KgGroup(click.Group):
@@ -59,6 +70,10 @@ class KgGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("Interrupted: nothing written was left half-done.", err=True)
             ctx.exit(130)
+        except BrokenPipeError:
+            # The reader went away (``kg extract | head``): stop quietly, as other Unix tools do.
+            _silence_stdout()
+            ctx.exit(141)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
             raise
         except Exception as error:  # a bug: one line for users, the traceback with --debug
@@ -76,7 +91,7 @@ def main(ctx: click.Context, debug: bool) -> None:
     """kg: turn Chinese local-government news into a knowledge graph.
 
     Exit codes: 0 success; 1 finished but skipped bad files (--skip-bad); 2 bad input or usage;
-    3 internal error; 130 interrupted.
+    3 internal error; 130 interrupted; 141 output pipe closed.
     """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug

@@ -5,23 +5,12 @@ Exit codes: 0 all pages read; 1 finished but skipped bad files (``--skip-bad``);
 
 from __future__ import annotations
 
-import io
 import json
-import os
 import sys
 
 import click
 
 from kg.corpus import article_summary, read_articles
-
-
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null so that flushing it at exit raises no second BrokenPipeError."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, io.UnsupportedOperation):
-        pass
 
 
 def _print_table(records: list[dict]) -> None:
@@ -73,15 +62,12 @@ def articles(ctx: click.Context, paths: tuple[str, ...], output_format: str, wit
 
     corpus = read_articles(list(paths), skip_bad=skip_bad, warn=warn)
     records = [article_summary(article, with_text=with_text) for article in corpus.articles]
-    try:
-        if output_format == "table":
-            _print_table(records)
-        else:
-            for record in records:
-                click.echo(json.dumps(record, ensure_ascii=False))
-    except BrokenPipeError:
-        _silence_stdout()  # the reader went away (kg articles … | head): stop quietly
-        return
+    # A closed pipe (kg articles … | head) is handled once for every command in kg.cli.
+    if output_format == "table":
+        _print_table(records)
+    else:
+        for record in records:
+            click.echo(json.dumps(record, ensure_ascii=False))
     if corpus.skipped:
         click.echo(f"Skipped {len(corpus.skipped)} bad file(s).", err=True)
         ctx.exit(1)
