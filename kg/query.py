@@ -216,7 +216,12 @@ def sparql_term(value: str) -> str:
 
 
 def bind_parameters(text: str, params: dict[str, str], bundled: BundledQuery | None = None) -> str:
-    """Insert ``VALUES (?a ?b) { ("x" <y>) }`` at the start of the outer WHERE group."""
+    """Insert ``VALUES (?a ?b) { ("x" <y>) }`` at the start of the outer WHERE group.
+
+    ``?name`` gets the value as a plain string; ``?name_zh``, if the query uses it, the same string
+    tagged ``@zh``, which matches the graph's labels directly (an index lookup, not a FILTER over
+    every label).
+    """
     if bundled is not None:
         missing = sorted(bundled.required - set(params))
         if missing:
@@ -227,14 +232,22 @@ def bind_parameters(text: str, params: dict[str, str], bundled: BundledQuery | N
     if not params:
         return text
     code = "".join(t.group() + " " for t in _tokens(text) if t.lastgroup not in {"string", "iri"})
-    for name in params:
+    variables: dict[str, str] = {}
+    for name in sorted(params):
         if not _PARAM_NAME.match(name):
             raise UsageError(f"parameter name {name!r} must be a SPARQL variable name (letters, digits, _)")
-        if not re.search(rf"[?$]{name}\b", code):
+        term = sparql_term(params[name])
+        uses_plain = re.search(rf"[?$]{name}(?!\w)", code) is not None
+        uses_zh = re.search(rf"[?$]{name}_zh(?!\w)", code) is not None and not term.startswith("<")
+        if not uses_plain and not uses_zh:
             raise UsageError(f"the query has no variable ?{name} to bind --param {name}")
-    names = sorted(params)
-    values = " ".join(sparql_term(params[name]) for name in names)
-    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({values}) }} "
+        if uses_plain:
+            variables[name] = term
+        if uses_zh:
+            variables[f"{name}_zh"] = term + "@zh"
+    block = (
+        f" VALUES ({' '.join('?' + n for n in variables)}) {{ ({' '.join(variables.values())}) }} "
+    )
     position = _where_brace(text)
     return text[:position] + block + text[position:]
 

@@ -105,6 +105,13 @@ def test_parameters_cannot_inject_sparql(graph_file: Path) -> None:
         bind_parameters("SELECT * WHERE { ?s ?p ?o }", {"o": "<a b>"})
 
 
+def test_zh_variant_of_a_parameter_is_a_language_tagged_literal() -> None:
+    bound = bind_parameters("SELECT ?p WHERE { ?p ?label ?name_zh }", {"name": "丁文霞"})
+    assert 'VALUES (?name_zh) { ("丁文霞"@zh) }' in bound
+    both = bind_parameters("SELECT ?p WHERE { ?p ?x ?name_zh FILTER(?name != '') }", {"name": "丁文霞"})
+    assert 'VALUES (?name ?name_zh) { ("丁文霞" "丁文霞"@zh) }' in both
+
+
 def test_parameters_go_into_the_where_group_not_a_construct_template() -> None:
     text = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
     assert bind_parameters(text, {"s": "<http://x/y>"}).endswith("WHERE { VALUES (?s) { (<http://x/y>) }  ?s ?p ?o }")
