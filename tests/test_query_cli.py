@@ -79,3 +79,9 @@ def test_stats_table_and_json(graph_file: Path) -> None:
     assert stats["counts"]["officials"] == 6
     table = CliRunner().invoke(main, ["stats", "--data", str(graph_file)])
     assert "Betweenness centrality" in table.output and "Communities" in table.output
+
+
+def test_stats_from_the_store(graph_file: Path) -> None:
+    result = CliRunner().invoke(main, ["stats", "--store", str(graph_file.parent / "store"), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["officials"][0]["name"] == "丁文霞"

@@ -112,6 +112,10 @@ def write_store(graph: KnowledgeGraph, store: Path) -> Path:
         database.bulk_load(graph.ntriples(), format=pyoxigraph.RdfFormat.N_TRIPLES)
         database.flush()
         del database  # closes the database files before the rename
+        # mkdtemp makes the directory private (0700); a store is as readable as any folder made here
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(building, 0o777 & ~umask)
         old = None
         if store.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{store.name}.", suffix=".old", dir=store.parent))
