@@ -178,14 +178,14 @@ class Variator:
         return text
 
 
-def make_corpus(target: Path, variants: int, seeds: Path = SEEDS) -> list[Path]:
+def make_corpus(target: Path, variants: int, seeds: Path = SEEDS, first: int = 0) -> list[Path]:
     """Write ``variants`` copies of every seed page (variant 0 is the seeds) under ``target``."""
     pages = sorted(seeds.glob("*.txt"))
     texts = [p.read_text(encoding="utf-8") for p in pages]
     variator = Variator(texts)
     target.mkdir(parents=True, exist_ok=True)
     written = []
-    for variant in range(variants):
+    for variant in range(first, first + variants):
         for page, text in zip(pages, texts, strict=True):
             path = target / f"v{variant:03d}_{page.name}"
             content = variator.vary(text, variant)
