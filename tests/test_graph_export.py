@@ -92,3 +92,18 @@ def test_turtle_prefix_header_is_fixed(graph) -> None:
     header = [line for line in turtle_bytes(graph).decode().splitlines() if line.startswith("@prefix")]
     assert [line.split()[1] for line in header][:3] == ["rdf:", "rdfs:", "owl:"]
     assert "@prefix person: <https://kg.example.org/id/person/> ." in header
+
+
+def test_jsonld_keeps_escaped_text_and_typed_literals(tmp_path: Path) -> None:
+    from kg.graph.namespaces import RDFS_LABEL, XSD, all_prefixes
+    from kg.graph.rdf import nt_text, nt_typed
+
+    graph = KnowledgeGraph(all_prefixes("https://kg.example.org/id/"))
+    node = nt_iri("https://kg.example.org/id/post/甲/乙/丙")
+    graph.add(node, nt_iri(RDFS_LABEL), nt_text('他说"好"\\n\t\x01'))
+    graph.add(node, nt_iri(KG + "evidenceStart"), nt_typed("12", XSD + "integer"))
+    graph.add(node, nt_iri(KG + "extractor"), nt_text("rule", None))
+    written = write_outputs(graph, tmp_path, ["jsonld", "nt"])
+    assert '"@id": "post:甲/乙/丙"' in written["jsonld"].read_text(encoding="utf-8")
+    from_jsonld = rdflib.Graph().parse(written["jsonld"], format="json-ld")
+    assert isomorphic(from_jsonld, rdflib.Graph().parse(written["nt"], format="nt"))

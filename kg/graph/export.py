@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Sequence
@@ -38,34 +39,75 @@ def turtle_bytes(graph: KnowledgeGraph) -> bytes:
     return header.encode("utf-8") + b"\n" + b"\n".join(lines[start:])
 
 
-def jsonld_document(graph: KnowledgeGraph) -> dict[str, object]:
-    """Compact JSON-LD: one node object per subject, the prefixes as the @context."""
-    import pyoxigraph
+_NT_ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
+_NT_CHARS = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f"}
 
-    nodes: dict[str, dict[str, object]] = {}
-    order: list[str] = []
-    triples = pyoxigraph.parse(graph.ntriples(), format=pyoxigraph.RdfFormat.N_TRIPLES)
-    for triple in triples:
-        subject = triple.subject.value
-        if subject not in nodes:
-            nodes[subject] = {"@id": compact(subject, graph.prefixes)}
-            order.append(subject)
-        node = nodes[subject]
-        predicate = triple.predicate.value
-        obj = triple.object
-        if predicate == RDF_TYPE:
-            node.setdefault("@type", []).append(compact(obj.value, graph.prefixes))  # type: ignore[union-attr]
-            continue
-        if isinstance(obj, pyoxigraph.NamedNode):
-            value: dict[str, str] = {"@id": compact(obj.value, graph.prefixes)}
-        elif obj.language:
-            value = {"@value": obj.value, "@language": obj.language}
-        elif obj.datatype.value == XSD + "string":
-            value = {"@value": obj.value}
+
+def _unescape(text: str) -> str:
+    """The text of an N-Triples string literal (ECHAR and UCHAR escapes undone)."""
+    if "\\" not in text:
+        return text
+
+    def replace(match: re.Match[str]) -> str:
+        code = match.group(1)
+        if len(code) > 1:
+            return chr(int(code[1:], 16))
+        return _NT_CHARS.get(code, code)
+
+    return _NT_ESCAPE.sub(replace, text)
+
+
+class _Compactor:
+    """``prefix:local`` for IRIs, remembering each namespace's prefix (millions of calls)."""
+
+    def __init__(self, prefixes: dict[str, str]) -> None:
+        self.prefixes = prefixes
+        self.by_namespace = {namespace: prefix for prefix, namespace in prefixes.items()}
+        self.cache: dict[str, str] = {}
+
+    def __call__(self, iri: str) -> str:
+        cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+        prefix = self.by_namespace.get(iri[:cut])
+        if prefix is not None:
+            return f"{prefix}:{iri[cut:]}"
+        namespace = iri[:cut]
+        if namespace not in self.cache:  # deeper IRIs (posts, participations): the longest namespace
+            self.cache[namespace] = compact(namespace, self.prefixes)
+        return self.cache[namespace] + iri[cut:]
+
+
+def _jsonld_value(term: str, compact_iri: _Compactor) -> dict[str, str]:
+    if term.startswith("<"):
+        return {"@id": compact_iri(term[1:-1])}
+    if term.startswith("_:"):
+        return {"@id": term}
+    end = term.rfind('"')
+    value = _unescape(term[1:end])
+    rest = term[end + 1 :]
+    if rest.startswith("@"):
+        return {"@value": value, "@language": rest[1:]}
+    if rest.startswith("^^<") and rest[3:-1] != XSD + "string":
+        return {"@value": value, "@type": compact_iri(rest[3:-1])}
+    return {"@value": value}
+
+
+def jsonld_document(graph: KnowledgeGraph) -> dict[str, object]:
+    """Compact JSON-LD: one node object per subject in the graph's order, the prefixes as @context."""
+    compact_iri = _Compactor(graph.prefixes)
+    rdf_type = f"<{RDF_TYPE}>"
+    nodes: list[dict[str, object]] = []
+    node: dict[str, list] = {}
+    current = None
+    for subject, predicate, obj in graph.sorted_triples():
+        if subject != current:
+            current = subject
+            node = {"@id": compact_iri(subject[1:-1]) if subject.startswith("<") else subject}  # type: ignore[dict-item]
+            nodes.append(node)
+        if predicate == rdf_type and obj.startswith("<"):
+            node.setdefault("@type", []).append(compact_iri(obj[1:-1]))
         else:
-            value = {"@value": obj.value, "@type": compact(obj.datatype.value, graph.prefixes)}
-        node.setdefault(compact(predicate, graph.prefixes), []).append(value)  # type: ignore[union-attr]
-    return {"@context": dict(graph.prefixes), "@graph": [nodes[s] for s in order]}
+            node.setdefault(compact_iri(predicate[1:-1]), []).append(_jsonld_value(obj, compact_iri))
+    return {"@context": dict(graph.prefixes), "@graph": nodes}
 
 
 def write_jsonld(graph: KnowledgeGraph, path: Path) -> None:
