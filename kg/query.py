@@ -245,9 +245,7 @@ def bind_parameters(text: str, params: dict[str, str], bundled: BundledQuery | N
             variables[name] = term
         if uses_zh:
             variables[f"{name}_zh"] = term + "@zh"
-    block = (
-        f" VALUES ({' '.join('?' + n for n in variables)}) {{ ({' '.join(variables.values())}) }} "
-    )
+    block = f" VALUES ({' '.join('?' + n for n in variables)}) {{ ({' '.join(variables.values())}) }} "
     position = _where_brace(text)
     return text[:position] + block + text[position:]
 
@@ -353,9 +351,9 @@ def _evaluate(store, text: str) -> QueryResult:
 
 def _write_back(store, data: Path) -> None:
     """Rewrite ``data`` with the store's triples, deterministically and atomically, in its format."""
-    from kg.graph.export import jsonld_document, turtle_bytes
+    from kg.graph.export import turtle_bytes, write_jsonld
     from kg.graph.rdf import KnowledgeGraph
-    from kg.io import atomic_writer, write_bytes_atomic
+    from kg.io import write_bytes_atomic
 
     graph = KnowledgeGraph.from_terms(
         ((q.subject, q.predicate, q.object) for q in store), file_prefixes(data) if data.suffix == ".ttl" else {}
@@ -367,8 +365,7 @@ def _write_back(store, data: Path) -> None:
         write_bytes_atomic(data, graph.ntriples())
     elif suffix in {".jsonld", ".json"}:
         graph.prefixes = all_prefixes(DEFAULT_BASE_IRI)
-        with atomic_writer(data) as handle:
-            json.dump(jsonld_document(graph), handle, ensure_ascii=False, indent=1)
+        write_jsonld(graph, data)
     else:
         raise UsageError("updates can be written back only to .ttl, .nt or .jsonld files", str(data))
 
