@@ -52,7 +52,13 @@ def _list_bundled() -> str:
     is_flag=True,
     help="Apply a SPARQL UPDATE: it rewrites the --data file (atomically, same format) or changes the --store.",
 )
-@click.option("--timeout", type=float, default=60.0, show_default=True, help="Stop the query after this many seconds (0: no limit).")
+@click.option(
+    "--timeout",
+    type=float,
+    default=60.0,
+    show_default=True,
+    help="Stop the query after this many seconds (0: no limit).",
+)
 @click.option("--list", "list_queries", is_flag=True, help="List the bundled queries and their parameters.")
 def query(
     query: str | None,
