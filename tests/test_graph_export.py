@@ -107,3 +107,9 @@ def test_jsonld_keeps_escaped_text_and_typed_literals(tmp_path: Path) -> None:
     assert '"@id": "post:甲/乙/丙"' in written["jsonld"].read_text(encoding="utf-8")
     from_jsonld = rdflib.Graph().parse(written["jsonld"], format="json-ld")
     assert isomorphic(from_jsonld, rdflib.Graph().parse(written["nt"], format="nt"))
+
+
+def test_html_alone_is_rendered_from_a_temporary_turtle_that_is_removed(graph, tmp_path: Path) -> None:
+    written = write_outputs(graph, tmp_path, ["html"])
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.html"]
+    assert "丁文霞" in written["html"].read_text(encoding="utf-8")
