@@ -57,6 +57,9 @@ class KnownBody:
     kind: str
 
 
+DIRECTIONS = frozenset("东西南北中内外上下")  # 北核心片区: a direction before a generic word names nothing
+
+
 @dataclass
 class Lexicon:
     """All word lists, with the matchers compiled from them."""
@@ -89,6 +92,10 @@ class Lexicon:
     party_titles: frozenset[str]
     weak_stops: frozenset[str]
     name_final_stops: frozenset[str]
+    generic_modifiers: frozenset[str] = frozenset()  # 基层, 相关, 区级: words that name no one
+    venue_suffixes: tuple[str, ...] = ()  # 会议室, 校区: rooms and grounds of the body named before them
+    conjunctions: frozenset[str] = frozenset()  # 及, 和, 与: join two names, never inside one after a suffix
+    road_suffixes: tuple[str, ...] = ()  # 路, 街, 大道: place suffixes of roads (third column ``road``)
     # compiled
     unit_regex: re.Pattern[str] = field(init=False, repr=False)
     max_follower: int = field(init=False)
@@ -147,6 +154,21 @@ class Lexicon:
             if name.endswith(suffix) and len(name) > len(suffix):
                 return self.place_suffixes[suffix]
         return None
+
+    def only_generic(self, stem: str) -> bool:
+        """Whether ``stem`` (a name without its suffix) is only generic modifiers and direction
+        characters (基层, 属地, 区级平台, 北核心): it qualifies a kind and names no one."""
+        pos = 0
+        while pos < len(stem):
+            for length in range(min(4, len(stem) - pos), 0, -1):
+                if stem[pos : pos + length] in self.generic_modifiers:
+                    pos += length
+                    break
+            else:
+                if stem[pos] not in DIRECTIONS:
+                    return False
+                pos += 1
+        return True
 
     def canonical_place(self, name: str) -> str:
         return self.place_aliases.get(name, name)
@@ -281,4 +303,8 @@ def load_lexicon() -> Lexicon:
         party_titles=frozenset(read_entries("party_titles.txt")),
         weak_stops=frozenset(read_entries("weak_stops.txt")),
         name_final_stops=frozenset(read_entries("name_final_stops.txt")),
+        generic_modifiers=frozenset(read_entries("generic_modifiers.txt")),
+        venue_suffixes=tuple(sorted(read_entries("venue_suffixes.txt"), key=len, reverse=True)),
+        conjunctions=frozenset(read_entries("conjunctions.txt")),
+        road_suffixes=tuple(row[0] for row in read_rows("place_suffixes.tsv") if row[2:3] == ["road"]),
     )

@@ -61,12 +61,14 @@ def find_places(doc: Doc) -> None:
             text[max(0, end - k) : end] in lex.non_places for k in longer
         ):
             continue  # 乡村, 村民, 跑路: the suffix is part of another word
-        start = _stem_start(doc, start_suffix, MAX_STEM[level], ends_found)
+        start = _stem_start(doc, start_suffix, MAX_STEM[level], ends_found, suffix)
         if start is None:
             continue
         name = text[start:end]
         if name in lex.non_places or any(name.endswith(w) and len(w) >= len(name) - 1 for w in lex.non_places):
             continue
+        if lex.only_generic(text[start:start_suffix]):
+            continue  # 核心片区, 区级公园, 青少年社区: a kind of place, no name
         if level == "site" and _idiom_before(doc, start, start_suffix):
             continue  # 脱贫致富路: a slogan, not a road (解放路, 建设路 are roads)
         container = _division_inside(doc, start, start_suffix)
@@ -124,20 +126,34 @@ def _suffix_regex(doc: Doc) -> re.Pattern[str]:
     return _compiled_suffixes(tuple(s for s in lex.place_suffix_list if lex.place_suffixes[s] in MAX_STEM))
 
 
-def _stem_start(doc: Doc, suffix_start: int, max_stem: int, ends_found: dict[int, tuple[int, str, str]]) -> int | None:
-    """Where the name before a place suffix starts, or None when it is too short to be a name."""
+def _stem_start(
+    doc: Doc, suffix_start: int, max_stem: int, ends_found: dict[int, tuple[int, str, str]], suffix: str = ""
+) -> int | None:
+    """Where the name before a place suffix starts, or None when it is too short to be a name.
+
+    After a container (嵩阳街道|迎仙阁社区) or in a list (、须水河核心片区) the characters before the
+    suffix are a name whatever words they make; elsewhere the name is trimmed to the nouns next to the
+    suffix, and a verb may stand next to the suffix of a road only (建设|路, but 引导|社区 is no name).
+    """
     text = doc.text
+    lex = doc.lex
+    road = suffix in lex.road_suffixes
     pos = suffix_start
     free_end = suffix_start  # the free characters before the suffix end here (or before a site taken in)
+    whole = False  # the stem is taken untrimmed
     while pos > 0 and suffix_start - pos < max_stem:
         if pos in ends_found:
-            start, _name, level = ends_found[pos]
-            if level == "site":  # 黄河 + 滩地公园, 长兴路 + 街道: part of the name
-                pos = free_end = start
+            start, name, level = ends_found[pos]
+            if level == "site" and not (road and name.endswith(lex.road_suffixes)):
+                pos = free_end = start  # 黄河 + 滩地公园, 长兴路 + 街道: part of the name
                 continue
-            break  # an admin division before: the container, not part of the name
+            # an admin division before: the container, not part of the name; a road before a road
+            # (春藤路|玉兰街) is a crossing of two
+            whole = True
+            break
         char = text[pos - 1]
-        if char in CLAUSE_BREAKS or not is_han(char) or char in doc.lex.weak_stops:
+        if char in CLAUSE_BREAKS or not is_han(char) or char in lex.weak_stops:
+            whole = char == "、" and pos < free_end  # an item of a list of names
             break  # 和, 与, 及 join place names, they are never inside one
         if doc.stop_ending_at(pos):
             break
@@ -145,11 +161,23 @@ def _stem_start(doc: Doc, suffix_start: int, max_stem: int, ends_found: dict[int
         if unit is not None and unit.kind in ("B", "T", "K"):
             break
         pos -= 1
-    if free_end > pos:
-        pos = doc.trim_left(pos, free_end, max_words=4, first_verb=True)
+    if free_end > pos and not whole:
+        if lex.place_suffixes.get(suffix) == "village" and _verb_before(text, pos, free_end):
+            return None  # 引导社区居民, 服务社区: a verb and its object
+        pos = doc.trim_left(pos, free_end, max_words=4, first_verb=road)
     if suffix_start - pos < MIN_STEM:
         return None
     return pos
+
+
+def _verb_before(text: str, start: int, end: int) -> bool:
+    """Whether the dictionary word right before ``end`` (within ``text[start:end]``) is a verb."""
+    tags = word_tags()
+    for length in range(min(4, end - start), 1, -1):
+        tag = tags.get(text[end - length : end])
+        if tag is not None:
+            return tag in ("v", "vn")
+    return False
 
 
 def _build_places(doc: Doc) -> None:
@@ -166,8 +194,11 @@ def _build_places(doc: Doc) -> None:
             parent = home_district or doc.settings.home_city
         if parent == name:
             parent = None
+        if level == "country":
+            previous = span
+            continue  # 中华人民共和国成立…: a state, not a place an event happens at (nor a site)
         if name not in doc.places or (doc.places[name].parent is None and parent):
-            doc.places[name] = Place(name=name, level="site" if level == "country" else level, parent=parent)
+            doc.places[name] = Place(name=name, level=level, parent=parent)
         previous = span
     # The known containers of known places (惠济区 ⊂ 郑州市 ⊂ 河南省) are places too.
     for name in list(doc.places):
