@@ -18,11 +18,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.extract.lexicon import ABBREVIATION_LEVELS
+from kg.extract.lexicon import ABBREVIATION_LEVELS, word_tags
 from kg.extract.mentions import CLAUSE_BREAKS, Doc, is_han
 from kg.extract.places import article_division, resolve_abbreviation
-from kg.model import Body
+from kg.model import Body, Place
 
+MAX_VENUE_GAP = 5  # characters between a body and its room's suffix (管委会|第一|会议室, 小学|春藤路|校区)
 MAX_FREE = 10  # free characters before a body suffix (政务服务和大数据管理局)
 CLAUSE_NAME_MAX = 7  # free characters a name opening a clause keeps untrimmed
 # Kinds of bodies every division has one of: a bare 管委会 or 纪委 is the article's division's.
@@ -181,13 +182,96 @@ def find_body_mentions(doc: Doc) -> None:
             spans.pop()
         spans.append((start, unit.end))
     for start, end in spans:
+        start = _after_generic_words(doc, start, end)
         name = text[start:end]
         if name in lex.non_bodies or (len(name) <= 2 and any(name.endswith(w) for w in lex.non_bodies)):
             continue
         if all(not is_han(c) for c in name):
             continue
+        if _venue_place(doc, start, end):
+            continue  # 管委会第一会议室: the room is a place, its owner takes no part in what happens there
+        if _kind_only(doc, name):
+            continue  # 公司, 学校, 办事处, 集团有限公司 alone: a kind of body, no name
         doc.add_mention("ORG", start, end, "rule:body-suffix")
         normalise_body(doc, start, end)
+
+
+def _has_verb(text: str, start: int, end: int) -> bool:
+    """Whether a dictionary verb or verbal noun (two characters or more) stands in ``text[start:end]``."""
+    tags = word_tags()
+    return any(
+        tags.get(text[i : i + length], "").startswith("v")
+        for i in range(start, end)
+        for length in range(2, min(4, end - i) + 1)
+    )
+
+
+def _kind_only(doc: Doc, name: str) -> bool:
+    """Whether ``name`` is only body suffix words of no division's own kind (公司, 调研组, 集团有限公司),
+    or those after generic words (平台公司): a bare 纪工委 or 管委会 is the article's division's,
+    市委督查室 the city's, so those are names."""
+    lex = doc.lex
+    if name[0] in ABBREVIATION_LEVELS:
+        return False
+    if any(lex.unit_kinds[m.group()] in ("P", "K") for m in lex.unit_regex.finditer(name)):
+        return False
+    stem = name
+    while (suffix := lex.body_suffix_of(stem)) is not None and suffix[0] != stem:
+        if lex.body_kind(suffix[0]) in LEVEL_KINDS:
+            return False
+        stem = stem[: -len(suffix[0])]
+    if stem in lex.body_suffixes:
+        return lex.body_kind(stem) not in LEVEL_KINDS
+    return lex.only_generic(stem)  # 平台公司, 专业公司: a kind qualified, still no name
+
+
+def _after_generic_words(doc: Doc, start: int, end: int) -> int:
+    """Where a body name starts once generic determiners in front are cut off (基层|党支部, 广大|政协,
+    属地|办事处): they pick out members of a kind, they are no part of a name. A place or known body
+    is kept, and so are two characters at least."""
+    lex = doc.lex
+    text = doc.text
+    while start < end:
+        unit = doc.unit_starting.get(start)
+        if unit is not None and unit.kind in ("P", "K"):
+            return start
+        for length in range(min(4, end - start - 2), 0, -1):
+            if text[start : start + length] in lex.generic_determiners:
+                start += length
+                break
+        else:
+            return start
+    return start
+
+
+def _venue_place(doc: Doc, start: int, end: int) -> bool:
+    """Whether a room or ground of the body named at ``text[start:end]`` follows its name
+    (管委会第一会议室, 中学附属小学春藤路校区); if so, add it as a place taking the body's name in."""
+    lex = doc.lex
+    text = doc.text
+    owner = text[start:end]
+    inside = next((v for v in lex.venue_suffixes if owner.endswith(v) and len(owner) > len(v)), None)
+    for gap in range(MAX_VENUE_GAP + 1):
+        pos = end + gap
+        if pos > len(text):
+            return False
+        if pos > end and (not is_han(text[pos - 1]) or text[pos - 1] in CLAUSE_BREAKS or doc.stop_ending_at(pos)):
+            return False
+        suffix = "" if inside else next((v for v in lex.venue_suffixes if text.startswith(v, pos)), None)
+        if suffix is None:
+            continue
+        if doc.trim_left(end, pos, max_words=MAX_VENUE_GAP) != end or _has_verb(text, end, pos):
+            return False  # a verb or function word between (集团汇报新政务服务大厅): no room of the body
+        venue_end = pos + len(suffix)
+        name = text[start:venue_end]
+        kept = [span for span in doc.place_spans if not (start <= span[0] and span[1] <= venue_end)]
+        doc.place_spans = sorted([*kept, (start, venue_end, name, "site")], key=lambda x: (x[0], -x[1]))
+        doc.add_mention("LOC", start, venue_end, "rule:venue")
+        if name not in doc.places:
+            parent = article_division(doc, "district") or doc.settings.home_city
+            doc.places[name] = Place(name=name, level="site", parent=parent)
+        return True
+    return False
 
 
 def _anchored(doc: Doc, start: int, end: int) -> bool:
@@ -213,6 +297,22 @@ def _broken_suffix(doc: Doc, start: int, end: int) -> bool:
     return any(text[max(0, end - k) : end] in non_bodies for k in (2, 3))
 
 
+def _conjunction_ending(doc: Doc, pos: int) -> str | None:
+    """The conjunction (及, 以及, 和, 与) that ends at ``pos``, if any."""
+    for length in (2, 1):
+        if pos >= length and doc.text[pos - length : pos] in doc.lex.conjunctions:
+            return doc.text[pos - length : pos]
+    return None
+
+
+def _name_ends(doc: Doc, pos: int) -> bool:
+    """Whether a body or place name ends at ``pos`` (a body suffix, known body or place)."""
+    unit = doc.unit_ending.get(pos)
+    if unit is not None and unit.kind in ("B", "K", "P") and not _broken_suffix(doc, unit.start, unit.end):
+        return True
+    return any(end == pos for _s, end, _n, _l in doc.place_spans)
+
+
 def _name_start(doc: Doc, suffix_start: int) -> int | None:
     """Where a body name ending in the suffix at ``suffix_start`` begins (None: no name).
 
@@ -234,6 +334,10 @@ def _name_start(doc: Doc, suffix_start: int) -> int | None:
             anchored = True
             continue
         if unit is not None and unit.kind == "T":
+            break
+        conjunction = _conjunction_ending(doc, pos)
+        if conjunction and _name_ends(doc, pos - len(conjunction)):
+            anchored = free <= CLAUSE_NAME_MAX  # 贾鲁河片区指挥部及|金科集团: two names, as after 、
             break
         char = text[pos - 1]
         if char in CLAUSE_BREAKS or not is_han(char):

@@ -92,7 +92,8 @@ class Lexicon:
     party_titles: frozenset[str]
     weak_stops: frozenset[str]
     name_final_stops: frozenset[str]
-    generic_modifiers: frozenset[str] = frozenset()  # 基层, 相关, 区级: words that name no one
+    generic_modifiers: frozenset[str] = frozenset()  # 核心, 区级, 青少年: words that qualify a kind, name no one
+    generic_determiners: frozenset[str] = frozenset()  # 基层, 属地, 广大: never start a name, cut off in front
     venue_suffixes: tuple[str, ...] = ()  # 会议室, 校区: rooms and grounds of the body named before them
     conjunctions: frozenset[str] = frozenset()  # 及, 和, 与: join two names, never inside one after a suffix
     road_suffixes: tuple[str, ...] = ()  # 路, 街, 大道: place suffixes of roads (third column ``road``)
@@ -303,7 +304,8 @@ def load_lexicon() -> Lexicon:
         party_titles=frozenset(read_entries("party_titles.txt")),
         weak_stops=frozenset(read_entries("weak_stops.txt")),
         name_final_stops=frozenset(read_entries("name_final_stops.txt")),
-        generic_modifiers=frozenset(read_entries("generic_modifiers.txt")),
+        generic_modifiers=frozenset(read_entries("generic_modifiers.txt") + read_entries("generic_determiners.txt")),
+        generic_determiners=frozenset(read_entries("generic_determiners.txt")),
         venue_suffixes=tuple(sorted(read_entries("venue_suffixes.txt"), key=len, reverse=True)),
         conjunctions=frozenset(read_entries("conjunctions.txt")),
         road_suffixes=tuple(row[0] for row in read_rows("place_suffixes.tsv") if row[2:3] == ["road"]),
