@@ -297,6 +297,26 @@ def _broken_suffix(doc: Doc, start: int, end: int) -> bool:
     return any(text[max(0, end - k) : end] in non_bodies for k in (2, 3))
 
 
+def _after_verb_before_place(doc: Doc, pos: int, limit: int) -> int:
+    """Past a verb that opens a clause right before a place or known body (批评|日本政府,
+    荣获|郑州市技术监督局): the verb's object is the name. A verb before a bare suffix (建设银行)
+    may be the name's own first word, so it stays."""
+    tags = word_tags()
+    text = doc.text
+    for length in range(min(4, limit - pos), 1, -1):
+        word = text[pos : pos + length]
+        if word in tags:
+            if not tags[word].startswith("v"):
+                return pos
+            after = pos + length
+            unit = doc.unit_starting.get(after)
+            anchored = (unit is not None and unit.kind in ("P", "K")) or any(
+                start == after for start, _e, _n, _l in doc.place_spans
+            )
+            return after if anchored and after < limit else pos
+    return pos
+
+
 def _conjunction_ending(doc: Doc, pos: int) -> str | None:
     """The conjunction (及, 以及, 和, 与) that ends at ``pos``, if any."""
     for length in (2, 1):
@@ -341,8 +361,12 @@ def _name_start(doc: Doc, suffix_start: int) -> int | None:
             break
         char = text[pos - 1]
         if char in CLAUSE_BREAKS or not is_han(char):
-            # a short name that opens a clause is taken whole (、创新发展局, 、高新投控股集团)
+            # a short name that opens a clause is taken whole (、创新发展局, 、高新投控股集团), but for
+            # the function words a clause may open with (,随着|保险公司, ,通过|村委会)
             anchored = free <= CLAUSE_NAME_MAX
+            if char != "、" and free:
+                pos = doc.after_function_words(pos, suffix_start)
+            pos = _after_verb_before_place(doc, pos, suffix_start)
             break
         if doc.stop_ending_at(pos):
             break
@@ -351,8 +375,11 @@ def _name_start(doc: Doc, suffix_start: int) -> int | None:
         pos -= 1
         free += 1
         anchored = False
-    if pos == 0:
+    if pos == 0:  # the text opens with the name: as after a clause break
         anchored = True
+        if free:
+            pos = doc.after_function_words(pos, suffix_start)
+        pos = _after_verb_before_place(doc, pos, suffix_start)
     if free and not anchored:
         pos = doc.trim_left(pos, pos + free, max_words=6)
     suffix = doc.unit_starting.get(suffix_start)
