@@ -179,3 +179,33 @@ def test_a_country_is_no_place_of_the_local_graph() -> None:
 def test_a_word_ending_in_a_road_suffix_is_no_road() -> None:
     doc = doc_of("有的用扫把清扫路面,有的蹲在地上捡拾垃圾。")
     assert not any(name.endswith("路") for name in doc.places)
+
+
+# --- later rules ------------------------------------------------------------------------------------------------
+
+
+def test_two_abbreviated_levels_name_two_bodies() -> None:
+    doc = doc_of("省市总工会机关部分干部和市内五区总工会职工一起参加活动。", headline="全市“八大群体”健步走")
+    assert {"河南省总工会", "郑州市总工会"} <= set(doc.bodies)
+    assert "河南省市总工会" not in doc.bodies
+
+
+def test_urban_area_is_no_pair_of_abbreviations() -> None:
+    doc = doc_of("市区交警大队加强巡逻。")
+    assert doc.bodies and all(name.startswith("郑州市区") for name in doc.bodies)
+
+
+def test_a_place_anchors_a_body_when_only_name_words_stand_between() -> None:
+    doc = doc_of(
+        "调研组一行先后到长兴路街道便民服务中心和花园口镇大庙村便民服务站等地。", headline="郑州市政务办调研惠济区"
+    )
+    assert "花园口镇大庙村便民服务站" in doc.bodies
+    named = doc_of("中国国际贸易促进委员会代表团抵达。")
+    assert "中国国际贸易促进委员会" in orgs(named)  # a place anchors a name holding a verb (促进)
+
+
+def test_a_floor_of_a_body_building_is_a_place() -> None:
+    seed = doc_of("“生态中原”摄影作品展在中原区委北一楼开幕。")
+    assert "中原区委北一楼" in seed.places
+    unseen = doc_of("活动在市政府办公楼举行。")
+    assert "郑州市政府办公楼" in unseen.places or "市政府办公楼" in locs(unseen)

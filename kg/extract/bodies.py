@@ -193,7 +193,25 @@ def find_body_mentions(doc: Doc) -> None:
         if _kind_only(doc, name):
             continue  # 公司, 学校, 办事处, 集团有限公司 alone: a kind of body, no name
         doc.add_mention("ORG", start, end, "rule:body-suffix")
-        normalise_body(doc, start, end)
+        if not _coordinated_levels(doc, start, end):
+            normalise_body(doc, start, end)
+
+
+def _coordinated_levels(doc: Doc, start: int, end: int) -> bool:
+    """省市总工会, 市县两级…: two abbreviations of different levels share one body name; each
+    division has its own body (河南省总工会, 郑州市总工会). ``市区`` and the like are words, no pair."""
+    text = doc.text
+    first, second, rest = text[start : start + 1], text[start + 1 : start + 2], text[start + 2 : end]
+    levels = (ABBREVIATION_LEVELS.get(first), ABBREVIATION_LEVELS.get(second))
+    if None in levels or levels[0] == levels[1] or len(rest) < 2 or text[start : start + 2] in doc.lex.non_places:
+        return False
+    if doc.lex.body_suffix_of(rest) is None or doc.unit_starting.get(start, None) is not None:
+        return False
+    for offset, char in ((0, first), (1, second)):
+        place = resolve_abbreviation(doc, char, start + offset)
+        if place is not None:
+            body_from_name(doc, place + rest, place)
+    return True
 
 
 def _has_verb(text: str, start: int, end: int) -> bool:
@@ -348,7 +366,10 @@ def _name_start(doc: Doc, suffix_start: int) -> int | None:
     while pos > 0:
         unit = doc.unit_ending.get(pos)
         is_anchor = unit is not None and unit.kind in ("P", "B", "K") and not _broken_suffix(doc, unit.start, unit.end)
-        if is_anchor or (pos in place_ends and free == 0):
+        # a place anchors the name when only name words stand between (大庙村|便民服务|站), not
+        # a verb (惠济区|委托第三方|公司)
+        at_place = pos in place_ends and (free == 0 or doc.trim_left(pos, pos + free, max_words=6) == pos)
+        if is_anchor or at_place:
             pos = unit.start if is_anchor and unit is not None else place_ends[pos]
             free = 0
             anchored = True
@@ -376,7 +397,7 @@ def _name_start(doc: Doc, suffix_start: int) -> int | None:
         free += 1
         anchored = False
     if pos == 0:  # the text opens with the name: as after a clause break
-        anchored = True
+        anchored = free <= CLAUSE_NAME_MAX
         if free:
             pos = doc.after_function_words(pos, suffix_start)
         pos = _after_verb_before_place(doc, pos, suffix_start)
