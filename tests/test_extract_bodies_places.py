@@ -209,3 +209,25 @@ def test_a_floor_of_a_body_building_is_a_place() -> None:
     assert "中原区委北一楼" in seed.places
     unseen = doc_of("活动在市政府办公楼举行。")
     assert "郑州市政府办公楼" in unseen.places or "市政府办公楼" in locs(unseen)
+
+
+def test_a_bracketed_alias_is_no_second_body() -> None:
+    doc = doc_of("经开区宣传部(文明办)开展文明城市创建实地督导。")
+    assert "经开区宣传部" in doc.bodies
+    assert "文明办" not in orgs(doc) and "文明办" not in doc.bodies
+    unseen = doc_of("市民政局(市老龄办)和市卫健委联合开展走访。")
+    assert "市老龄办" not in orgs(unseen)
+    assert "市卫健委" in orgs(unseen)
+
+
+def test_a_bare_street_office_is_no_body() -> None:
+    doc = doc_of("街道办联合辖区学校开展演练。", headline="主题党日里的应急考")
+    assert "街道办" not in doc.bodies and "街道办" not in orgs(doc)
+
+
+def test_a_generic_part_named_after_a_zone_is_one_place() -> None:
+    doc = doc_of("视察组先后到中央文化区北核心片区、须水河核心片区视察。", headline="中原区政协视察")
+    assert "中央文化区北核心片区" in doc.places
+    assert "北核心片区" not in doc.places
+    county = doc_of("安义县万埠镇开展植树活动。")
+    assert county.places["万埠镇"].parent == "安义县"

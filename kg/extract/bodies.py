@@ -181,7 +181,10 @@ def find_body_mentions(doc: Doc) -> None:
             start = spans[-1][0]
             spans.pop()
         spans.append((start, unit.end))
+    ends = {end for _start, end in spans}
     for start, end in spans:
+        if _bracketed_alias(text, start, end, ends):
+            continue  # 经开区宣传部(文明办): another name of the body before, not a second body
         start = _after_generic_words(doc, start, end)
         name = text[start:end]
         if name in lex.non_bodies or (len(name) <= 2 and any(name.endswith(w) for w in lex.non_bodies)):
@@ -221,6 +224,17 @@ def _has_verb(text: str, start: int, end: int) -> bool:
         tags.get(text[i : i + length], "").startswith("v")
         for i in range(start, end)
         for length in range(2, min(4, end - i) + 1)
+    )
+
+
+def _bracketed_alias(text: str, start: int, end: int, body_ends: set[int]) -> bool:
+    """Whether ``text[start:end]`` stands in brackets right after another body's name."""
+    return (
+        start >= 2
+        and text[start - 1] in "(（"
+        and end < len(text)
+        and text[end] in ")）"
+        and start - 1 in body_ends
     )
 
 

@@ -72,6 +72,8 @@ def find_places(doc: Doc) -> None:
         if level == "site" and _idiom_before(doc, start, start_suffix):
             continue  # 脱贫致富路: a slogan, not a road (解放路, 建设路 are roads)
         container = _division_inside(doc, start, start_suffix)
+        if container is not None and container < start_suffix and lex.only_generic(text[container:start_suffix]):
+            container = None  # 中央文化区北核心片区: a part of the zone, named after it, is one name
         if container is not None:
             # 安义县万埠镇: the county is a place of its own and contains the town
             found.append((start, container, text[start:container], "district"))
