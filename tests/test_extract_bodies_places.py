@@ -231,3 +231,9 @@ def test_a_generic_part_named_after_a_zone_is_one_place() -> None:
     assert "北核心片区" not in doc.places
     county = doc_of("安义县万埠镇开展植树活动。")
     assert county.places["万埠镇"].parent == "安义县"
+
+
+def test_quantifiers_in_front_of_a_kind_make_no_body() -> None:
+    doc = doc_of("多家银行和两家公司参与了竞标,国有资产监督管理委员会予以指导。")
+    assert not {"多家银行", "两家公司", "银行", "公司"} & orgs(doc)
+    assert "国有资产监督管理委员会" in orgs(doc)
