@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kg.model import Event, Extraction, Person
+from kg.model import Article, Event, Extraction, Person, Provenance
 
 
 def official_to_dict(person: Person) -> dict[str, Any]:
@@ -33,8 +33,15 @@ def official_to_dict(person: Person) -> dict[str, Any]:
     return {"name": person.name, "key": person.key or person.name, "posts": posts}
 
 
-def event_to_dict(event: Event, text: str) -> dict[str, Any]:
-    evidence = text[event.provenance.start : event.provenance.end]
+def evidence_sentence(article: Article, provenance: Provenance) -> str:
+    """The sentence a fact was read from; the fact's own span when it has no single sentence."""
+    if 0 <= provenance.sentence < len(article.sentences):
+        return article.sentences[provenance.sentence].text
+    return article.text[provenance.start : provenance.end]
+
+
+def event_to_dict(event: Event, article: Article) -> dict[str, Any]:
+    evidence = evidence_sentence(article, event.provenance)
     return {
         "type": event.kind,
         "date": event.date.iso() if event.date else None,
@@ -63,6 +70,6 @@ def extraction_to_dict(extraction: Extraction) -> dict[str, Any]:
         "persons": [{"name": p.name, "key": p.key or p.name} for p in extraction.persons],
         "bodies": [{"name": b.name, "kind": b.kind, "parent": b.parent, "place": b.place} for b in extraction.bodies],
         "places": [{"name": p.name, "level": p.level, "parent": p.parent} for p in extraction.places],
-        "events": [event_to_dict(e, article.text) for e in extraction.events],
+        "events": [event_to_dict(e, article) for e in extraction.events],
         "authors": authors,
     }
