@@ -32,19 +32,3 @@ def test_unparseable_graph_is_a_one_line_error_naming_the_file(tmp_path: Path) -
     assert len(result.output.strip().splitlines()) == 1
     assert str(broken) in result.output
     assert "Traceback" not in result.output
-
-
-def test_extracted_event_evidence_is_its_whole_sentence(seeds_dir: Path) -> None:
-    import json
-
-    from click.testing import CliRunner
-
-    from kg.cli import main
-
-    result = CliRunner().invoke(main, ["extract", str(seeds_dir / "000_1221b1dd961f49e8.txt")])
-    assert result.exit_code == 0, result.output
-    first = json.loads(result.output.splitlines()[0])
-    event = first["events"][0]
-    assert event["evidence"].startswith("4月8日上午,郑州市人大常委会主任胡荃陪同")
-    assert event["evidence"].endswith("。")
-    assert event["trigger"] in event["evidence"]
