@@ -237,3 +237,14 @@ def test_quantifiers_in_front_of_a_kind_make_no_body() -> None:
     doc = doc_of("多家银行和两家公司参与了竞标,国有资产监督管理委员会予以指导。")
     assert not {"多家银行", "两家公司", "银行", "公司"} & orgs(doc)
     assert "国有资产监督管理委员会" in orgs(doc)
+
+
+def test_determiners_in_front_of_a_place_are_cut() -> None:
+    doc = doc_of("景区内有众多山峰,很多小山连绵起伏,旁边是一种泸沽湖式的湖泊。")
+    assert not any(name.startswith(("众多", "很多", "一种")) for name in doc.places)
+
+
+def test_a_one_character_determiner_is_cut_only_before_a_suffix_word() -> None:
+    doc = doc_of("本溪钢铁公司与该公司签订合同。")
+    assert "本溪钢铁公司" in orgs(doc)
+    assert "该公司" not in orgs(doc)

@@ -268,7 +268,10 @@ def _after_generic_words(doc: Doc, start: int, end: int) -> int:
         if unit is not None and unit.kind in ("P", "K"):
             return start
         for length in range(min(4, end - start - 2), 0, -1):
-            if text[start : start + length] in lex.generic_determiners:
+            word = text[start : start + length]
+            after = doc.unit_starting.get(start + length)
+            # 该, 本, 各 alone may start a name (本溪钢铁公司): cut only before a suffix word (该|公司)
+            if word in lex.generic_determiners and (length > 1 or (after is not None and after.kind == "B")):
                 start += length
                 break
         else:

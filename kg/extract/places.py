@@ -64,6 +64,9 @@ def find_places(doc: Doc) -> None:
         start = _stem_start(doc, start_suffix, MAX_STEM[level], ends_found, suffix)
         if start is None:
             continue
+        start = _after_determiners(doc, start, start_suffix)
+        if start_suffix - start < MIN_STEM:
+            continue  # 众多|山, 很多|小山: a determiner and a kind
         name = text[start:end]
         if name in lex.non_places or any(name.endswith(w) and len(w) >= len(name) - 1 for w in lex.non_places):
             continue
@@ -95,6 +98,23 @@ def find_places(doc: Doc) -> None:
     for start, end, _name, _level in kept:
         doc.add_mention("LOC", start, end, "lexicon" if (start, end) in {(s, e) for s, e, _, _ in spans} else "rule")
     _build_places(doc)
+
+
+def _after_determiners(doc: Doc, start: int, end: int) -> int:
+    """Where a place name starts once determiners in front are cut off (众多|山, 一种|泸沽湖), see
+    ``generic_determiners.txt``; a known place there is kept."""
+    text = doc.text
+    while start < end:
+        unit = doc.unit_starting.get(start)
+        if unit is not None and unit.kind == "P":
+            return start
+        for length in range(min(4, end - start), 1, -1):  # 本, 该 alone may start a name (本溪)
+            if text[start : start + length] in doc.lex.generic_determiners:
+                start += length
+                break
+        else:
+            return start
+    return start
 
 
 def _idiom_before(doc: Doc, start: int, end: int) -> bool:
