@@ -1,7 +1,7 @@
 """Train the CRF named-entity model that ships as kg/ner/model.crfsuite (run by hand, never in CI).
 
     python scripts/train_ner.py                 # held-out scores, then the shipped model
-    python scripts/train_ner.py --tune --c1 0.05  # train → dev only, to choose settings
+    python scripts/train_ner.py --tune --c1 0.01  # train → dev only, to choose settings
 
 Data: /work/shared/data/ner (People's Daily 1998 and CLUENER2020; see docs/ner.md for sources).
 """
