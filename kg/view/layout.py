@@ -20,7 +20,6 @@ import math
 
 import networkx as nx
 import numpy as np
-from scipy.spatial import cKDTree
 
 SEED = 7
 SPRING_LIMIT = 300  # components up to this size use networkx's spring_layout
@@ -30,6 +29,7 @@ GRID_RADIUS = 3.0  # repulsion reaches this many ideal edge lengths
 NEIGHBOURS = 12  # and at most this many nearest nodes
 MIN_GAP = 0.55  # no two nodes closer than this many edge lengths (after scaling)
 FAR_CELLS = 12  # the far field: repulsion from the cells of a FAR_CELLS × FAR_CELLS grid
+BRUTE_PAIRS = 1000  # up to this many nodes close pairs come from all distances, beyond it from a k-d tree
 
 
 def _spring(component: nx.Graph) -> np.ndarray:
@@ -99,6 +99,8 @@ def _grid_force(component: nx.Graph) -> np.ndarray:
     pos = pos / spread * side / 2 + rng.normal(scale=0.5, size=pos.shape)
     temperature = side / 8
     cooling = (0.05 / temperature) ** (1 / GRID_ITERATIONS) if temperature > 0.05 else 1.0
+    from scipy.spatial import cKDTree  # imported here: 0.9 s, and only a big component needs it
+
     for _ in range(GRID_ITERATIONS):
         displacement = _far_repulsion(pos)
         # Repulsion from the nearest neighbours only (within the radius): a bounded cost per node
@@ -133,13 +135,26 @@ def _unit_edges(component: nx.Graph, pos: np.ndarray) -> np.ndarray:
     return pos / (median if median > 1e-9 else 1.0)
 
 
+def _close_pairs(pos: np.ndarray, minimum: float) -> np.ndarray:
+    """Index pairs (i < j) of nodes closer than ``minimum``, in (i, j) order."""
+    if len(pos) <= BRUTE_PAIRS:  # all distances at once: no scipy import for a news page's graph
+        first, second = np.triu_indices(len(pos), k=1)
+        delta = pos[first] - pos[second]
+        close = np.sqrt((delta * delta).sum(axis=1)) < minimum
+        return np.stack([first[close], second[close]], axis=1)
+    from scipy.spatial import cKDTree
+
+    pairs = cKDTree(pos).query_pairs(minimum, output_type="ndarray")
+    return pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))] if len(pairs) else pairs.reshape(0, 2)
+
+
 def _separate(pos: np.ndarray, minimum: float = MIN_GAP, rounds: int = 40) -> np.ndarray:
     """Push apart nodes closer than ``minimum`` (in edge lengths), so that a hub's many leaves and
     their labels do not pile up; the overall shape stays as the force layout left it."""
     pos = pos.copy()
     count = len(pos)
     for _ in range(rounds):
-        pairs = cKDTree(pos).query_pairs(minimum, output_type="ndarray")
+        pairs = _close_pairs(pos, minimum)
         if not len(pairs):
             break
         delta = pos[pairs[:, 0]] - pos[pairs[:, 1]]
@@ -201,7 +216,11 @@ def layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
         if len(members) == 1:
             loose.append(members[0])
             continue
-        component = simple.subgraph(members).copy()
+        # Built in sorted node order: a subgraph view of a small component would iterate a set,
+        # whose order changes from one process to the next (and the layout with it).
+        component = nx.Graph()
+        component.add_nodes_from(members)
+        component.add_edges_from((u, v) for u in members for v in simple[u])
         placed.append((list(component), _component_positions(component)))
     points = _pack(placed, gap=1.5) if placed else {}
     if loose:
