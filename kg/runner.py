@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -56,7 +57,12 @@ def extract_batch(
 
 
 def _warm_worker(extract: ExtractFunction | None) -> None:
-    """Load the extractor and jieba's dictionary once, when a pool worker starts."""
+    """Load the extractor and jieba's dictionary once, when a pool worker starts.
+
+    Workers ignore Ctrl-C: a terminal sends it to the whole process group, and the parent alone
+    decides what to do (stop the workers and exit 130), so no worker prints a traceback.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if extract is None:
         import kg.extract.pipeline  # noqa: F401  (importing loads the pipeline's modules)
     jieba = sys.modules.get("jieba")
@@ -162,6 +168,24 @@ def _run_local(
 
 
 @contextmanager
+def _interrupts_deferred() -> Iterator[None]:
+    """Hold Ctrl-C back while workers start; it is raised as soon as they all have.
+
+    Submitting spawns the workers. Interrupted half-way, a worker could be forked but not yet
+    known to the pool: it would outlive the build and print a traceback. Deferred, every worker
+    is known and is stopped with the pool.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # not on Windows: nothing to defer with
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+@contextmanager
 def _process_pool(workers: int, extract: ExtractFunction | None) -> Iterator[ProcessPoolExecutor]:
     # forkserver: workers fork from a clean server process, never from this one, which may hold
     # threads (a progress bar, a Dask client) that fork would copy in a broken state.
@@ -176,7 +200,11 @@ def _process_pool(workers: int, extract: ExtractFunction | None) -> Iterator[Pro
     try:
         yield executor
     except BaseException:
-        executor.shutdown(wait=False, cancel_futures=True)
+        # Ctrl-C or an error: stop the workers now instead of letting them finish their batches,
+        # and wait for them, so that none outlives us half-started and prints a traceback.
+        for process in list((executor._processes or {}).values()):
+            process.kill()  # SIGKILL: a worker still starting up may not act on SIGTERM yet
+        executor.shutdown(wait=True, cancel_futures=True)
         raise
     else:
         executor.shutdown(wait=True)
@@ -192,9 +220,11 @@ def _run_pool(
     batches = make_batches(articles, workers)
     results: list[Extraction | None] = [None] * len(articles)
     with _process_pool(min(workers, len(batches)), extract) as pool:
-        pending: dict[Future, list[int]] = {
-            pool.submit(extract_batch, [articles[i] for i in batch], settings, extract): batch for batch in batches
-        }
+        with _interrupts_deferred():
+            pending: dict[Future, list[int]] = {
+                pool.submit(extract_batch, [articles[i] for i in batch], settings, extract): batch
+                for batch in batches
+            }
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:

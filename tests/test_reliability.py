@@ -3,6 +3,7 @@ arbitrary text never crashes the extractors nor yields a fact without provenance
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import subprocess
@@ -37,13 +38,32 @@ def _big_corpus(seeds: Path, target: Path, copies: int) -> Path:
     return target
 
 
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+def _has_children(pid: int) -> bool:
+    return any(Path(task, "children").read_text().strip() for task in Path(f"/proc/{pid}/task").iterdir())
+
+
 def _start_build(corpus: Path, out: Path, *extra: str) -> subprocess.Popen[bytes]:
+    """Start a build and return once it is busy extracting, long before it writes the graph.
+
+    Busy is measured in CPU seconds (start-up and reading cost about one), or by the worker pool
+    having started, not in wall-clock time: a loaded machine can take seconds just to start Python.
+    """
     process = subprocess.Popen(
         [*KG, "build", str(corpus), "--out", str(out), "--quiet", *extra],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
-    time.sleep(3.0)  # well into reading and extracting, long before the graph is written
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        cpu = _cpu_seconds(process.pid)
+        if cpu >= 3.0 or (cpu >= 1.0 and _has_children(process.pid)):
+            break
+        time.sleep(0.2)
     assert process.poll() is None, "the build finished before it could be interrupted: make the corpus larger"
     return process
 
