@@ -145,3 +145,29 @@ def test_arbitrary_text_never_crashes_extraction_and_every_fact_has_provenance(t
             assert provenance.rule
             assert 0 <= provenance.start <= provenance.end <= len(body)
             assert 0.0 < provenance.confidence <= 1.0
+
+
+HOSTILE_PAGE = """惠济区召开<script>alert(1)</script>推进会
+
+本报讯 4月8日上午,惠济区委副书记、区长丁文霞主持召开“<img src=x onerror=alert(2)>”&“安全”推进会,\
+区委常委、组织部部长符维参加会议。丁文霞强调,要把<b>工作</b>做实。记者 简洋
+"""
+
+
+def test_hostile_markup_in_a_page_stays_text_in_every_output(tmp_path: Path) -> None:
+    import pyoxigraph
+    import rdflib
+
+    page = tmp_path / "pages" / "hostile.txt"
+    page.parent.mkdir()
+    page.write_text(HOSTILE_PAGE, encoding="utf-8")
+    out = tmp_path / "out"
+    _build([str(page.parent), "--out", str(out), "--format", "ttl,nt,jsonld,html"])
+    turtle = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" in turtle  # kept as the literal text it is
+    rdflib.Graph().parse(out / "graph.ttl", format="turtle")
+    pyoxigraph.parse(path=str(out / "graph.ttl"), format=pyoxigraph.RdfFormat.TURTLE)
+    html = (out / "graph.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in html
+    assert "<img src=x onerror=alert(2)>" not in html
+    assert "丁文霞" in html or "\\u4e01\\u6587\\u971e" in html
