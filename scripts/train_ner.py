@@ -2,6 +2,7 @@
 
     python scripts/train_ner.py                 # held-out scores, then the shipped model
     python scripts/train_ner.py --tune --c1 0.01  # train → dev only, to choose settings
+    python scripts/train_ner.py --cv 3            # 3-fold cross-validation over train + dev
 
 Data: /work/shared/data/ner (People's Daily 1998 and CLUENER2020; see docs/ner.md for sources).
 """
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from kg.io import write_text_atomic
 from kg.ner.evaluate import format_table
-from kg.ner.recipe import run
+from kg.ner.recipe import cross_validate, run
 from kg.ner.tagger import MODEL_PATH
 from kg.ner.train import TrainingParams
 
@@ -32,12 +33,21 @@ def main() -> None:
         "--cluener-names", action="store_true", help="also train on CLUENER's name-only sentences (as PER)"
     )
     parser.add_argument("--tune", action="store_true", help="train on train, score on dev, write nothing")
+    parser.add_argument(
+        "--cv", type=int, default=0, metavar="K", help="K-fold cross-validation over train + dev, write nothing"
+    )
     parser.add_argument("--c1", type=float, default=TrainingParams.c1)
     parser.add_argument("--c2", type=float, default=TrainingParams.c2)
     parser.add_argument("--iterations", type=int, default=TrainingParams.max_iterations)
     args = parser.parse_args()
 
     params = TrainingParams(c1=args.c1, c2=args.c2, max_iterations=args.iterations)
+    if args.cv:
+        print(
+            f"{args.cv}-fold cross-validation over pd98 train + dev:\n"
+            + format_table(cross_validate(args.data, params, args.cv))
+        )
+        return
     report = run(args.data, args.out, params, use_cluener=args.cluener_names, tune=args.tune)
     print("jieba POS baseline on pd98 test:\n" + format_table(report.baseline_test))
     for title, scores in (
