@@ -46,10 +46,10 @@ def build(
     leaves the previous outputs intact.
     """
     from kg.corpus import read_articles
-    from kg.runner import extract_all
     from kg.graph.export import write_outputs
     from kg.graph.rdf import build_graph
     from kg.resolve import resolve
+    from kg.runner import extract_all
 
     settings = settings or Settings()
     unknown = [f for f in formats if f not in ALL_FORMATS]
