@@ -14,5 +14,5 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || !
     echo "warning: chromium/chromedriver missing and not root: browser tests will fail" >&2
   fi
 fi
-"$venv/bin/ruff" check kg tests benchmarks
+"$venv/bin/ruff" check kg tests benchmarks scripts
 "$venv/bin/python" -m pytest -q "$@"
