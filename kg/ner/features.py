@@ -11,11 +11,10 @@ sees the characters of such words anyway.
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
-import ahocorasick
 import jieba
 
+from kg.extract.lexicon import cached_table, jieba_dictionary, word_tags
 from kg.ner.gazetteer import LEXICON_DIR, gazetteer, read_list
 
 # Full-width ASCII forms and the ideographic space to their plain forms, one character for one,
@@ -50,50 +49,52 @@ def char_class(char: str) -> str:
 @cache
 def _tokenizer() -> jieba.Tokenizer:
     # A private tokenizer: words another part of the program adds to jieba's global dictionary
-    # must not change the segmentation the model was trained with.
+    # must not change the segmentation the model was trained with. Its prefix dictionary is jieba's
+    # own (built by jieba from the same dict.txt), kept in kg's cache: jieba's cache is read with
+    # marshal.load from the file object, 0.75 s against 0.25 s for the same bytes read at once.
     tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
+    dictionary = jieba_dictionary()
+
+    def prefix_dictionary() -> tuple[dict[str, int], int]:
+        with dictionary.open("rb") as lines:
+            return tokenizer.gen_pfdict(lines)
+
+    tokenizer.FREQ, tokenizer.total = cached_table("jieba-prefix-dict", dictionary, prefix_dictionary)
+    tokenizer.initialized = True
     return tokenizer
 
 
-@cache
 def _word_tags() -> dict[str, str]:
     """Word → part of speech from jieba's own dictionary (``word frequency tag`` lines)."""
-    tags: dict[str, str] = {}
-    dictionary = Path(jieba.__file__).resolve().parent / "dict.txt"
-    with dictionary.open(encoding="utf-8") as lines:
-        for line in lines:
-            parts = line.split()
-            if len(parts) == 3:
-                tags[parts[0]] = parts[2]
-    return tags
+    return word_tags()
 
 
 # Dictionary parts of speech that name things: personal names, places, organisations.
 _NAME_TAGS = {"nr": "nr", "nrt": "nr", "nrfg": "nr", "ns": "ns", "nt": "nt"}
 
 
-@cache
-def _name_words() -> ahocorasick.Automaton:
-    """Every word of two or more characters that jieba's dictionary tags as a name, place or body."""
-    automaton = ahocorasick.Automaton()
-    for word, tag in _word_tags().items():
-        kind = _NAME_TAGS.get(tag)
-        if kind is not None and len(word) > 1:
-            automaton.add_word(word, (kind, len(word)))
-    automaton.make_automaton()
-    return automaton
-
-
 def _name_marks(text: str) -> list[list[str]]:
-    """Per character: dictionary names that start (``ns[``), end (``ns]``) or go on (``ns~``) there."""
+    """Per character: dictionary names (words of two or more characters that jieba's dictionary tags
+    as a name, place or body) that start (``ns[``), end (``ns]``) or go on (``ns~``) there.
+
+    Found as jieba finds its words: the prefix dictionary holds every prefix of every word, so the
+    words starting at a character are looked up only while the text so far is such a prefix. No
+    automaton over the dictionary's 100,000 names has to be built first (0.2–0.3 s a run).
+    """
+    prefixes = _tokenizer().FREQ
+    tags = _word_tags()
     marks: list[set[str]] = [set() for _ in text]
-    for end, (kind, length) in _name_words().iter(text):
-        start = end - length + 1
-        marks[start].add(kind + "[")
-        marks[end].add(kind + "]")
-        for i in range(start + 1, end):
-            marks[i].add(kind + "~")
+    n = len(text)
+    for start in range(n):
+        end = start + 1
+        while end <= n and text[start:end] in prefixes:
+            kind = _NAME_TAGS.get(tags.get(text[start:end], ""))
+            if kind is not None and end - start > 1:
+                marks[start].add(kind + "[")
+                marks[end - 1].add(kind + "]")
+                for i in range(start + 1, end - 1):
+                    marks[i].add(kind + "~")
+            end += 1
     return [sorted(m) for m in marks]
 
 
@@ -124,7 +125,7 @@ def _transliteration_runs(text: str) -> list[int]:
 def warm_up() -> None:
     """Load jieba and the lists now rather than on the first sentence."""
     _tokenizer()
-    _name_words()
+    _word_tags()
     _transliteration_chars()
     gazetteer()
 
