@@ -53,6 +53,16 @@ def test_a_changed_source_or_a_broken_cache_is_derived_again(cache_home: Path, t
     assert stored_key[1] == source.stat().st_size
 
 
+def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # kg/ cannot be made inside a file
+    source = tmp_path / "source.txt"
+    source.write_text("黄河 ns\n", encoding="utf-8")
+    assert cached_table("test-table", source, lambda: {"黄河": "ns"}) == {"黄河": "ns"}
+    assert blocker.is_file()
+
+
 def test_word_tags_are_jiebas_dictionary_tags() -> None:
     tags = word_tags()
     assert tags == _read_word_tags(jieba_dictionary())
