@@ -21,3 +21,12 @@ def ontology_dir() -> Path:
 
 def lexicon_path(name: str) -> Path:
     return ontology_dir() / "lexicon" / name
+
+
+def data_lines(path: Path) -> list[str]:
+    """The lines of a word-list file (one entry a line), without blank lines and ``#`` comment lines.
+
+    Lines are returned as written (tabs and all): each list decides how to split and strip its own.
+    """
+    text = path.read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]

@@ -9,17 +9,14 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from kg.resources import data_lines
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
 def read_entries(name: str) -> list[str]:
     """The non-comment, non-blank lines of a data file, stripped, in file order."""
-    entries = []
-    for raw in (DATA_DIR / name).read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if line and not line.startswith("#"):
-            entries.append(line)
-    return entries
+    return [line.strip() for line in data_lines(DATA_DIR / name)]
 
 
 @cache

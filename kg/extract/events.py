@@ -49,7 +49,7 @@ from kg.model import (
     Provenance,
     Sentence,
 )
-from kg.resources import lexicon_path
+from kg.resources import data_lines, lexicon_path
 from kg.settings import Settings
 
 PLACE_LEVELS = ("site", "village", "town", "district", "city", "province")
@@ -112,8 +112,7 @@ class SpanIndex:
 
 
 def _lines(name: str) -> list[str]:
-    text = lexicon_path(name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return data_lines(lexicon_path(name))
 
 
 @cache

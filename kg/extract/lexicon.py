@@ -21,7 +21,7 @@ from typing import Any
 
 from kg.errors import KgError
 from kg.io import write_bytes_atomic
-from kg.resources import lexicon_path
+from kg.resources import data_lines, lexicon_path
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 HAN_RE = re.compile(f"[{HAN}]")
@@ -37,13 +37,7 @@ def read_entries(name: str) -> list[str]:
 
 def read_rows(name: str) -> list[list[str]]:
     """Rows of a lexicon file, split on tabs, comments and blank lines dropped."""
-    path: Path = lexicon_path(name)
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        rows.append([cell.strip() for cell in line.split("\t")])
-    return rows
+    return [[cell.strip() for cell in line.split("\t")] for line in data_lines(lexicon_path(name))]
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kg.resources import lexicon_path
+from kg.resources import data_lines, lexicon_path
 
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
 WEAK_PRIORITY = 15
@@ -54,8 +54,7 @@ class RoleHit:
 
 
 def _lines(name: str) -> list[str]:
-    text = lexicon_path(name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return data_lines(lexicon_path(name))
 
 
 @cache

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import ahocorasick
 
+from kg.resources import data_lines
+
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
 
 # feature prefix -> list file
@@ -26,12 +28,8 @@ LISTS: dict[str, str] = {
 
 def read_list(path: Path) -> list[str]:
     """Entries of a one-entry-a-line file, without ``#`` comments and blank lines."""
-    entries = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        entry = line.split("#", 1)[0].strip()
-        if entry:
-            entries.append(entry)
-    return entries
+    entries = (line.split("#", 1)[0].strip() for line in data_lines(path))
+    return [entry for entry in entries if entry]
 
 
 @dataclass(frozen=True)
