@@ -476,7 +476,7 @@ class _GraphBuilder:
             role = participation_role(participation.role)
             part_iri = self.iri.participation(iri, number)
             self.graph.link(part_iri, RDF_TYPE, KG + "Participation")
-            self.graph.add(nt_iri(part_iri), _LABEL, nt_text(f"{participation.agent} {_ROLE_LABELS[role]}"))
+            self.graph.add(nt_iri(part_iri), _LABEL, nt_text(f"{participation.agent} {term_labels()[role]}"))
             self.graph.link(part_iri, KG + "agent", agent)
             self.graph.link(part_iri, KG + "role", role)
             self.provenance(part_iri, participation.provenance, article)
@@ -565,18 +565,15 @@ class _GraphBuilder:
                 self.add_place(parent, [])
 
 
-_ROLE_LABELS = {
-    KG + "Led": "带队",
-    KG + "Accompanied": "陪同",
-    KG + "Attended": "参加",
-    KG + "Presided": "主持",
-    KG + "Spoke": "讲话",
-    KG + "Visitor": "来访",
-    KG + "Host": "接待",
-    KG + "Inspected": "被检查",
-    KG + "Organiser": "主办",
-    KG + "CoOrganiser": "承办",
-}
+@cache
+def term_labels() -> dict[str, str]:
+    """The Chinese label of each kg: term by full IRI (``kg:Led`` → ``带队``), as the ontology defines it."""
+    labels = {}
+    for term, triples in ontology_terms().items():
+        for _, predicate, value in triples:
+            if predicate == _LABEL and value.endswith('"@zh'):
+                labels[term[1:-1]] = value[1 : -len('"@zh')]
+    return labels
 
 
 @cache

@@ -22,8 +22,6 @@ import networkx as nx
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
-from kg.resources import ontology_dir
-
 ORG = Namespace("http://www.w3.org/ns/org#")
 SCHEMA = Namespace("https://schema.org/")
 FOAF = Namespace("http://xmlns.com/foaf/0.1/")
@@ -37,21 +35,6 @@ NODE_TYPES: dict[str, str] = {
     "place": "地点",
     "event": "活动",
     "article": "报道",
-}
-
-# Participation roles (kg:role individuals) → relation label, used when the graph lacks the
-# role's rdfs:label@zh. The contract gives every role a Chinese label; this is only a fallback.
-ROLE_LABELS: dict[str, str] = {
-    "Led": "带队",
-    "Accompanied": "陪同",
-    "Attended": "参加",
-    "Presided": "主持",
-    "Spoke": "讲话",
-    "Visitor": "来访",
-    "Host": "接待",
-    "Inspected": "被检查",
-    "Organiser": "主办",
-    "CoOrganiser": "承办",
 }
 
 # Event classes, body kinds and place levels (kg:) → their Chinese labels in ontology/kg.ttl,
@@ -106,17 +89,10 @@ class _NodeInfo:
 
 @cache
 def _ontology_labels() -> dict[str, str]:
-    """Chinese labels of our kg: terms from the bundled ontology, by local name (empty if absent)."""
-    try:
-        path = ontology_dir() / "kg.ttl"
-        ontology = Graph().parse(path, format="turtle")
-    except (FileNotFoundError, OSError, SyntaxError, ValueError):
-        return {}
-    labels = {}
-    for term, label in ontology.subject_objects(RDFS.label):
-        if isinstance(label, Literal) and label.language == "zh" and str(term).startswith(str(KG)):
-            labels[str(term)[len(str(KG)):]] = str(label)
-    return labels
+    """Chinese labels of our kg: terms from the bundled ontology, by local name."""
+    from kg.graph.rdf import term_labels
+
+    return {iri[len(str(KG)) :]: label for iri, label in term_labels().items()}
 
 
 def _local_name(iri: Node) -> str:
@@ -243,7 +219,7 @@ class _Builder:
     def role_label(self, role: Node) -> str:
         label = _pick(v for v in self.graph.objects(role, RDFS.label) if getattr(v, "language", None) == "zh")
         name = _local_name(role)
-        return label or _ontology_labels().get(name) or ROLE_LABELS.get(name, name)
+        return label or _ontology_labels().get(name, name)
 
     def read_participations(self) -> None:
         g = self.graph
