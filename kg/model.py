@@ -56,6 +56,15 @@ class Article:
     correspondents: list[str] = field(default_factory=list)
     content_hash: str = ""  # sha256 hex of ``text``: the cache key
 
+    def evidence(self, provenance: Provenance) -> str:
+        """The sentence a fact was read from (by index, else the one holding its span), or its span."""
+        if 0 <= provenance.sentence < len(self.sentences):
+            return self.sentences[provenance.sentence].text
+        for sentence in self.sentences:
+            if sentence.start <= provenance.start < sentence.end:
+                return sentence.text
+        return self.text[max(provenance.start, 0) : max(provenance.end, 0)]
+
 
 # --- extraction -----------------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kg.model import Article, Event, Extraction, Person, Provenance
+from kg.model import Article, Event, Extraction, Person
 
 
 def official_to_dict(person: Person) -> dict[str, Any]:
@@ -33,15 +33,8 @@ def official_to_dict(person: Person) -> dict[str, Any]:
     return {"name": person.name, "key": person.key or person.name, "posts": posts}
 
 
-def evidence_sentence(article: Article, provenance: Provenance) -> str:
-    """The sentence a fact was read from; the fact's own span when it has no single sentence."""
-    if 0 <= provenance.sentence < len(article.sentences):
-        return article.sentences[provenance.sentence].text
-    return article.text[provenance.start : provenance.end]
-
-
 def event_to_dict(event: Event, article: Article) -> dict[str, Any]:
-    evidence = evidence_sentence(article, event.provenance)
+    evidence = article.evidence(event.provenance)
     return {
         "type": event.kind,
         "date": event.date.iso() if event.date else None,

@@ -592,14 +592,8 @@ def ontology_terms() -> dict[str, tuple[tuple[str, str, str], ...]]:
 
 
 def _evidence(provenance: Provenance, article: Article) -> str:
-    """The sentence the fact was read from (by index, else the one holding its span), or its span."""
-    if 0 <= provenance.sentence < len(article.sentences):
-        return article.sentences[provenance.sentence].text
-    for sentence in article.sentences:
-        if sentence.start <= provenance.start < sentence.end:
-            return sentence.text
-    span = article.text[max(provenance.start, 0) : max(provenance.end, 0)]
-    return span or article.headline or article.id
+    """The fact's evidence sentence, never empty (the shapes require one): else the headline or id."""
+    return article.evidence(provenance) or article.headline or article.id
 
 
 def build_graph(extractions: list[Extraction], settings: Settings) -> KnowledgeGraph:
