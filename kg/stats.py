@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from itertools import combinations
 from pathlib import Path
 
+from kg.graph.namespaces import sparql_prefixes
 from kg.query import DEFAULT_DATA, format_table, load_data, open_store
 
 # Betweenness is O(nodes × edges): past this many nodes it is estimated from a fixed sample of
@@ -20,14 +21,7 @@ from kg.query import DEFAULT_DATA, format_table, load_data, open_store
 BETWEENNESS_EXACT_LIMIT = 3000
 BETWEENNESS_SAMPLE = 500
 
-PREFIXES = """
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX schema: <https://schema.org/>
-PREFIX kg: <https://kg.example.org/ontology#>
-"""
+PREFIXES = sparql_prefixes()
 
 COUNTED_TYPES = [
     ("articles", "schema:NewsArticle"),

@@ -55,6 +55,11 @@ INSTANCE_SEGMENTS: dict[str, str] = {
 }
 
 
+def sparql_prefixes(prefixes: dict[str, str] = TERM_PREFIXES) -> str:
+    """The PREFIX declarations of a SPARQL query for ``prefixes`` (by default every vocabulary's)."""
+    return "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in prefixes.items())
+
+
 def instance_prefixes(base_iri: str) -> dict[str, str]:
     """Prefixes for the instance namespaces under ``base_iri`` (``person:`` → ``{base}person/``)."""
     return {prefix: base_iri + segment for prefix, segment in INSTANCE_SEGMENTS.items()}

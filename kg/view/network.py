@@ -22,11 +22,13 @@ import networkx as nx
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
-ORG = Namespace("http://www.w3.org/ns/org#")
-SCHEMA = Namespace("https://schema.org/")
-FOAF = Namespace("http://xmlns.com/foaf/0.1/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-KG = Namespace("https://kg.example.org/ontology#")
+from kg.graph import namespaces
+
+ORG = Namespace(namespaces.ORG)
+SCHEMA = Namespace(namespaces.SCHEMA)
+FOAF = Namespace(namespaces.FOAF)
+PROV = Namespace(namespaces.PROV)
+KG = Namespace(namespaces.KG)
 
 # The node types of the view, in legend order, with their Chinese names.
 NODE_TYPES: dict[str, str] = {
