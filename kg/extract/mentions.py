@@ -188,7 +188,9 @@ class Doc:
                 continue  # a title, body or place starts inside: 区委, 主任科员 are no names
             if text[start:end] in self.lex.non_names:
                 continue
-            if any(c in self.lex.name_inner_stops for c in text[start + surname : end]):
+            opens = given == 2 and text[start + surname] in self.lex.given_name_openers  # 陈向东
+            inner = text[start + surname + (1 if opens else 0) : end]
+            if any(c in self.lex.name_inner_stops for c in inner):
                 continue  # 商量过, 张三在: function characters are no part of a given name
             if text[end - 1] in self.lex.name_final_stops:
                 continue  # 长丰村, 大孟镇: a place, not a name
@@ -220,6 +222,8 @@ class Doc:
             plain = not self.is_common_word(start, end) and not self.is_common_word(start + surname, end)
             dotted = end < len(self.text) and self.text[end] in "·•."
             if common and plain and not dotted and end - start - surname == 2 and end not in self.unit_starting:
+                if len(candidates) > 1 and self._verb_across(end - 1):
+                    return candidates[1]  # 杨斌拿起: 拿起 is a verb, the name is 杨斌
                 return end
         if not ends:
             return None
@@ -230,6 +234,12 @@ class Doc:
             if any(last[:k] in self.lex.name_followers for k in range(1, len(last) + 1)):
                 return shorter
         return ends[0]
+
+    def _verb_across(self, pos: int) -> bool:
+        """Whether a dictionary verb of two characters starts at ``pos`` (the last character of a
+        name candidate and the one after it: 杨斌|拿起)."""
+        tag = word_tags().get(self.text[pos : pos + 2])
+        return tag is not None and tag.startswith("v")
 
     def is_common_word(self, start: int, end: int) -> bool:
         """Whether a name candidate starts with a dictionary word that is no name (司法, 印度, 纪检).
