@@ -70,8 +70,11 @@ def load_gold(path: Path) -> Gold:
     return Gold(records["events"], records["officials"])
 
 
-def evaluate_gold(gold: Path, paths: list[str], settings: Settings | None = None) -> dict[str, dict[str, float]]:
-    """Run the pipeline on ``paths`` (the seeds when empty) and score it against ``gold``."""
+def evaluate_gold(
+    gold: Path, paths: list[str], settings: Settings | None = None, details: bool = False
+) -> dict[str, dict[str, Any]]:
+    """Run the pipeline on ``paths`` (the seeds when empty) and score it against ``gold``; with ``details``
+    the set-scored categories also list their misses and false positives (see :func:`score`)."""
     from kg.corpus import read_articles
     from kg.extract.pipeline import extract_article
     from kg.resolve import resolve
@@ -85,7 +88,7 @@ def evaluate_gold(gold: Path, paths: list[str], settings: Settings | None = None
     corpus = read_articles(paths)
     extractions = [extract_article(article, settings) for article in corpus.articles]
     extractions = resolve(extractions, settings)
-    return score(standard, extractions)
+    return score(standard, extractions, details=details)
 
 
 def _default_pages(gold: Path) -> Path:
@@ -101,8 +104,12 @@ def _default_pages(gold: Path) -> Path:
     return here
 
 
-def score(gold: Gold, extractions: list[Extraction]) -> dict[str, dict[str, float]]:
-    """Score extractions against the gold (the pipeline already run): the categories of the module doc."""
+def score(gold: Gold, extractions: list[Extraction], details: bool = False) -> dict[str, dict[str, Any]]:
+    """Score extractions against the gold (the pipeline already run): the categories of the module doc.
+
+    With ``details``, ``organizations``, ``event_places``, ``officials`` and ``persons`` also hold ``missed``
+    (gold items not found) and ``spurious`` (found items the gold lacks): sorted ``[article key, item]`` pairs,
+    the article key being ``file|headline``."""
     gold_files = {Path(r["file"]).name for r in gold.events + gold.officials}
     annotated = [x for x in extractions if Path(x.article.file).name in gold_files]
     keys = _article_keys([x.article for x in annotated], gold.events + gold.officials)
@@ -111,7 +118,7 @@ def score(gold: Gold, extractions: list[Extraction]) -> dict[str, dict[str, floa
     gold_officials = _group(gold.officials, keys, [x.article for x in annotated])
     results: dict[str, dict[str, float]] = {}
     if gold.events:
-        results.update(_score_events(gold_events, by_key))
+        results.update(_score_events(gold_events, by_key, details))
     if gold.officials:
         results["officials"] = _score_sets(
             {k: set(_official_tuples(v)) for k, v in gold_officials.items()},
@@ -120,6 +127,7 @@ def score(gold: Gold, extractions: list[Extraction]) -> dict[str, dict[str, floa
                 for k, x in by_key.items()
             },
             _official_equal,
+            details,
         )
     gold_people: dict[str, set[str]] = {}
     for key, records in gold_officials.items():
@@ -132,6 +140,7 @@ def score(gold: Gold, extractions: list[Extraction]) -> dict[str, dict[str, floa
     results["persons"] = _score_sets(
         {k: gold_people.get(k, set()) for k in by_key},
         {k: {p.name for p in x.persons} for k, x in by_key.items()},
+        details=details,
     )
     return results
 
@@ -197,7 +206,9 @@ def _event_matches(record: dict[str, Any], event: Event) -> bool:
     return len(gold_people & found) / len(gold_people | found) >= JACCARD_MIN
 
 
-def _score_events(gold: dict[str, list[dict[str, Any]]], found: dict[str, Extraction]) -> dict[str, dict[str, float]]:
+def _score_events(
+    gold: dict[str, list[dict[str, Any]]], found: dict[str, Extraction], details: bool = False
+) -> dict[str, dict[str, Any]]:
     tp = fp = fn = 0
     for key in set(gold) | set(found):
         records = list(gold.get(key, []))
@@ -236,10 +247,12 @@ def _score_events(gold: dict[str, list[dict[str, Any]]], found: dict[str, Extrac
             if k in found
         },
         _body_role_equal,
+        details,
     )
     results["event_places"] = _score_sets(
         {k: {p for r in gold.get(k, []) for p in r.get("places", [])} for k in keys},
         {k: {p for e in found[k].events for p in e.places} for k in keys if k in found},
+        details=details,
     )
     return results
 
@@ -306,10 +319,15 @@ def _score_bags(gold: Counter, found: Counter) -> dict[str, float]:
 
 
 def _score_sets(
-    gold: dict[str, set], found: dict[str, set], equal: Callable[[Any, Any], bool] | None = None
-) -> dict[str, float]:
+    gold: dict[str, set],
+    found: dict[str, set],
+    equal: Callable[[Any, Any], bool] | None = None,
+    details: bool = False,
+) -> dict[str, Any]:
     tp = fp = fn = 0
-    for key in set(gold) | set(found):
+    missed: list[list[Any]] = []
+    spurious: list[list[Any]] = []
+    for key in sorted(set(gold) | set(found)):
         expected, got = set(gold.get(key, set())), list(found.get(key, set()))
         for item in list(expected):
             match = next((g for g in got if (equal(item, g) if equal else item == g)), None)
@@ -319,4 +337,9 @@ def _score_sets(
                 expected.discard(item)
         fp += len(got)
         fn += len(expected)
-    return _prf(tp, fp, fn)
+        missed.extend([key, item] for item in sorted(expected, key=str))
+        spurious.extend([key, item] for item in sorted(got, key=str))
+    scores: dict[str, Any] = dict(_prf(tp, fp, fn))
+    if details:
+        scores.update(missed=missed, spurious=spurious)
+    return scores

@@ -327,10 +327,12 @@ def _body_for(surface: str, bodies: list[Body], names: set[str]) -> str | None:
 
 
 def _places_for(article: Article, sentences: list[Sentence], places: list[Place], agents: list[Agent]) -> list[str]:
+    body_spans = [(a.start, a.end) for a in agents if a.kind == "body"]
     inside_bodies = SpanIndex(
-        [(a.start, a.end) for a in agents if a.kind == "body"]
-        + [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”", article.text)]  # slogans
+        body_spans + [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”", article.text)]  # slogans
     )
+    # a place that ends a body's name is the area the body governs (经开区九龙办事处 → 九龙办事处)
+    body_ends = {end for _start, end in body_spans}
     by_name = {p.name: p for p in places}
     found: list[tuple[int, int, str]] = []  # (level rank, position, name)
     for sentence in sentences:
@@ -342,7 +344,7 @@ def _places_for(article: Article, sentences: list[Sentence], places: list[Place]
         for start, end, place in spans:
             if any(s <= start and end <= e and (s, e) != (start, end) for s, e, _p in spans):
                 continue  # 长兴路街道 inside 长兴路街道便民服务中心: the longer place is meant
-            if inside_bodies.contains(start, end):
+            if inside_bodies.contains(start, end) and end not in body_ends:
                 continue
             found.append((_level_rank(place.level), start, place.name))
     ordered: list[str] = []

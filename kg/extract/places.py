@@ -22,6 +22,7 @@ from functools import cache
 from kg.extract.lexicon import ABBREVIATION_LEVELS, word_tags
 from kg.extract.mentions import CLAUSE_BREAKS, Doc, is_han
 from kg.model import Place
+from kg.resources import data_lines, lexicon_path
 
 ADMIN_LEVELS = ("province", "city", "district", "town", "village")
 MAX_STEM = {"town": 5, "village": 4, "site": 10}
@@ -54,7 +55,8 @@ def find_places(doc: Doc) -> None:
         suffix = match.group()
         level = lex.place_suffixes[suffix]
         unit = doc.unit_covering(start_suffix)
-        if unit is not None and unit.kind in ("B", "T", "K", "P") and unit.end > start_suffix:
+        office = suffix in office_suffixes(doc) and unit is not None and (unit.start, unit.end) == (start_suffix, end)
+        if unit is not None and unit.kind in ("B", "T", "K", "P") and unit.end > start_suffix and not office:
             continue
         longer = (len(suffix) + 1, len(suffix) + 2)
         if any(text[start_suffix : start_suffix + k] in lex.non_places for k in longer) or any(
@@ -98,6 +100,18 @@ def find_places(doc: Doc) -> None:
     for start, end, _name, _level in kept:
         doc.add_mention("LOC", start, end, "lexicon" if (start, end) in {(s, e) for s, e, _, _ in spans} else "rule")
     _build_places(doc)
+
+
+def office_suffixes(doc: Doc) -> frozenset[str]:
+    """Place suffixes that are body suffixes too (``place_suffixes.tsv``'s third column ``office``): the
+    office and the area it governs share one name (梧桐办事处 is a body and a town-level place)."""
+    return _office_suffixes(tuple(doc.lex.place_suffix_list))
+
+
+@cache
+def _office_suffixes(suffixes: tuple[str, ...]) -> frozenset[str]:
+    rows = [line.split("\t") for line in data_lines(lexicon_path("place_suffixes.tsv"))]
+    return frozenset(row[0] for row in rows if row[2:3] == ["office"] and row[0] in suffixes)
 
 
 def _after_determiners(doc: Doc, start: int, end: int) -> int:
