@@ -1,16 +1,21 @@
-"""Coreference within an article: a name alone after its first mention is the same person.
+"""Coreference within an article: later references to a person already named.
 
-Once the rules have named a person anywhere in the article, every other occurrence of that exact
-name is a mention of them (``乔耸表示`` after ``中原区委书记乔耸``). Longer names win over shorter ones
-that they contain (王新亭 is not 王新), and byline names stay authors.
+- ``coref``: once the rules have named a person anywhere in the article, every other occurrence of
+  that exact name is a mention of them (``乔耸表示`` after ``中原区委书记乔耸``). Longer names win over
+  shorter ones that they contain (王新亭 is not 王新), and byline names stay authors.
+- ``coref:surname-title``: a surname followed by a form of address (``titles_after_name.txt``: 陈书记,
+  吕区长) is the one person of the article with that surname; when several share it, the one whose
+  post has that title. Nobody is linked when that still leaves more than one, or none.
 """
 
 from __future__ import annotations
 
 import re
 
-from kg.extract.mentions import Doc
+from kg.extract.lexicon import base_title
+from kg.extract.mentions import Doc, is_han
 from kg.extract.officials import add_person_mention, in_byline
+from kg.model import Person
 
 
 def link_names(doc: Doc) -> None:
@@ -28,3 +33,41 @@ def link_names(doc: Doc) -> None:
             continue  # the name is the start of a longer word
         add_person_mention(doc, start, end, "coref", 0.9)
         taken.append((start, end))
+    link_surname_titles(doc)
+
+
+def link_surname_titles(doc: Doc) -> None:
+    """陈书记指出: the surname and the title refer to the article's 陈向东, 区委书记."""
+    if not doc.persons:
+        return
+    text = doc.text
+    taken = [(m.start, m.end) for m in doc.mentions if m.type == "PER"]
+    for unit in doc.units:
+        if unit.kind != "T" or unit.text not in doc.lex.titles_after_name:
+            continue
+        for length in (2, 1):
+            start = unit.start - length
+            if start < 0 or doc.lex.is_surname_start(text, start) != length:
+                continue
+            if start > 0 and is_han(text[start - 1]) and not doc.precedes_name(start):
+                continue  # 习近平总书记: 平 ends a name, it is no surname here
+            if any(s < unit.end and start < e for s, e in taken):
+                continue
+            person = _only_holder(doc, text[start : unit.start], unit.text)
+            if person is not None:
+                mention = doc.add_mention("PER", start, unit.end, "coref:surname-title", 0.8)
+                person.mentions.append(mention)
+                taken.append((start, unit.end))
+            break
+
+
+def _only_holder(doc: Doc, surname: str, title: str) -> Person | None:
+    same_surname = [
+        p for p in doc.persons.values()
+        if len(p.name) > len(surname) and p.name.startswith(surname)
+        and doc.lex.is_surname_start(p.name, 0) == len(surname)
+    ]
+    if len(same_surname) > 1:
+        wanted = base_title(title)
+        same_surname = [p for p in same_surname if any(base_title(post.title) == wanted for post in p.posts)]
+    return same_surname[0] if len(same_surname) == 1 else None

@@ -120,6 +120,7 @@ def bind_officials(doc: Doc, chains: list[Chain]) -> None:
         if bare and last_body is not None and doc.text[last_end : chain.start] in ("、", "，", ","):
             previous, chain_place = last_body, last_body.place
         confidence = 0.95 if len(chain.segments) == 1 else 0.9
+        chain_posts: list[Post] = []
         for segment in chain.segments:
             body = _segment_body(doc, segment, previous, chain_place)
             if body is not None:
@@ -128,8 +129,37 @@ def bind_officials(doc: Doc, chains: list[Chain]) -> None:
             title = segment.title
             representative = body is not None and doc.lex.is_representative(body.kind, base_title(title))
             provenance = doc.provenance(segment.body_start, chain.name_end, "title-chain", confidence)
-            add_post(found, Post(title, body.name if body else None, provenance, representative))
+            chain_posts.append(Post(title, body.name if body else None, provenance, representative))
+            add_post(found, chain_posts[-1])
+        share_posts(doc, chain, [post for post in chain_posts if is_shared_title(doc, post.title)])
         last_end, last_body = chain.name_end, previous
+
+
+def is_shared_title(doc: Doc, title: str) -> bool:
+    """Whether several persons hold the title at once (副市长, 常委: ``shared_titles.txt``)."""
+    lex = doc.lex
+    if title in lex.shared_titles or base_title(title) in lex.shared_titles:
+        return True
+    return any(title.startswith(m) and len(title) > len(m) + 1 for m in lex.shared_title_modifiers)
+
+
+def share_posts(doc: Doc, chain: Chain, shared: list[Post]) -> None:
+    """副市长李红、刘建国: names joined by 、 to the chain's name hold its shared titles too. A name
+    followed by a title of its own (李四书记) or a chain of its own (、区长张三) is left alone."""
+    text = doc.text
+    pos = chain.name_end
+    while shared and text[pos : pos + 1] == "、":
+        end = doc.name_after(pos + 1)
+        if end is None or in_byline(doc, pos + 1, end):
+            return
+        after = doc.unit_starting.get(end)
+        if after is not None and after.kind == "T":
+            return
+        other = add_person_mention(doc, pos + 1, end, "rule:shared-title", 0.85)
+        for post in shared:
+            provenance = doc.provenance(chain.start, end, "shared-title", 0.85)
+            add_post(other, Post(post.title, post.body, provenance, post.representative))
+        pos = end
 
 
 def _segment_body(doc: Doc, segment: Segment, previous: BodyRef | None, chain_place: str | None) -> BodyRef | None:
@@ -142,6 +172,7 @@ def _segment_body(doc: Doc, segment: Segment, previous: BodyRef | None, chain_pl
         body_text = ""
         previous = None
     if body_text:
+        previous = _sibling_parent(doc, body_text, previous, chain_place)
         return normalise_body(doc, segment.body_start, segment.body_end, previous, chain_place, in_chain=True)
     template = lex.title_body(segment.title)
     if template is not None:
@@ -158,6 +189,18 @@ def _segment_body(doc: Doc, segment: Segment, previous: BodyRef | None, chain_pl
     ):
         return body_from_name(doc, previous.parent, previous.place)
     return previous
+
+
+def _sibling_parent(doc: Doc, body_text: str, previous: BodyRef | None, chain_place: str | None) -> BodyRef | None:
+    """宣传部部长、统战部部长: a part of the same kind as the part before it is its sibling, so it
+    hangs on that part's parent (区委统战部, not 区委宣传部统战部)."""
+    if previous is None or previous.parent is None:
+        return previous
+    lex = doc.lex
+    mine, theirs = lex.body_suffix_of(body_text), lex.body_suffix_of(previous.name)
+    if mine is None or theirs is None or mine[1].attach != "parent" or mine[1].kind != theirs[1].kind:
+        return previous
+    return body_from_name(doc, previous.parent, previous.place or chain_place)
 
 
 def _body_from_template(doc: Doc, template: str, pos: int, chain_place: str | None) -> BodyRef | None:

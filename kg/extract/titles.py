@@ -156,4 +156,7 @@ def _looks_like_body(doc: Doc, start: int, end: int) -> bool:
     text = doc.text[start:end]
     if len(text) >= 2 and text[0] in "省市区县镇乡" and doc.lex.body_suffix_of(text):
         return True
+    opening = doc.unit_starting.get(start)
+    if opening is not None and opening.kind in ("B", "K") and 2 <= end - opening.end <= 3 and len(opening.text) >= 2:
+        return True  # 区委|党校常务副校长: a part of a named body whose own suffix no lexicon lists
     return doc.lex.place_level(text) is not None and len(text) > 1
