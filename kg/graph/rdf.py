@@ -13,6 +13,7 @@ import datetime
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -123,6 +124,16 @@ class KnowledgeGraph:
     def link(self, subject: str, predicate: str, obj: str) -> None:
         """Add a triple whose three terms are all IRIs (given bare)."""
         self.add(f"<{subject}>", f"<{predicate}>", f"<{obj}>")
+
+    def add_subjects(self, triples: dict[str, set[tuple[str, str]]]) -> None:
+        """Add triples grouped by subject (a set of (predicate, object) each)."""
+        for subject, new in triples.items():
+            entries = self._subjects.get(subject)
+            if entries is None:
+                entries = self._subjects[subject] = set()
+            before = len(entries)
+            entries |= new
+            self._size += len(entries) - before
 
     def update(self, triples: Iterable[tuple[str, str, str]]) -> None:
         for subject, predicate, obj in triples:
@@ -298,61 +309,81 @@ def _most_common(values: Iterable[str | None]) -> str | None:
     return min(counts, key=lambda v: (-counts[v], v))
 
 
-class _GraphBuilder:
-    """Turns extractions into triples; merges what several articles say about one node."""
+@dataclass
+class ArticleReports:
+    """What one article says about nodes that several articles may describe, merged in :func:`assemble`.
 
-    def __init__(self, settings: Settings) -> None:
+    Kept apart from the article's own triples so that a rebuild can merge them (they are small)
+    without loading every article's triples.
+    """
+
+    article_id: str
+    persons: list[tuple[str, str]] = field(default_factory=list)  # (key, name), first naming first
+    bodies: dict[str, list[Body]] = field(default_factory=dict)  # every body named; its reports
+    places: dict[str, list[Place]] = field(default_factory=dict)
+    # (post IRI, evidence start, the provenance entries of this report) in the order reported
+    posts: list[tuple[str, int, tuple[tuple[str, str], ...]]] = field(default_factory=list)
+    terms: set[str] = field(default_factory=set)  # kg: terms used as objects (their labels are copied)
+
+
+@dataclass
+class ArticleFragment:
+    """One article's contribution to the graph: its triples by subject, and its reports."""
+
+    triples: dict[str, set[tuple[str, str]]]
+    reports: ArticleReports
+
+
+class _FragmentBuilder:
+    """Turns one extraction into triples (by subject) and the reports merged across articles."""
+
+    def __init__(self, settings: Settings, article_id: str) -> None:
         self.settings = settings
         self.iri = IriMinter(settings.base_iri)
-        self.graph = KnowledgeGraph(all_prefixes(settings.base_iri))
-        self.bodies: dict[str, list[Body]] = defaultdict(list)
-        self.places: dict[str, list[Place]] = defaultdict(list)
-        self.person_names: dict[str, str] = {}
-        # post IRI → its reports (article id, start, provenance, article)
-        self.post_sources: dict[str, list[tuple[str, int, Provenance, Article]]] = defaultdict(list)
+        self.triples: dict[str, set[tuple[str, str]]] = {}
+        self.reports = ArticleReports(article_id)
+        self._persons: set[str] = set()
 
     # small helpers
+
+    def add(self, subject: str, predicate: str, obj: str) -> None:
+        entries = self.triples.get(subject)
+        if entries is None:
+            entries = self.triples[subject] = set()
+        entries.add((predicate, obj))
+
+    def link(self, subject: str, predicate: str, obj: str) -> None:
+        self.add(f"<{subject}>", f"<{predicate}>", f"<{obj}>")
 
     def typed_node(self, iri: str, classes: Iterable[str], label: str) -> None:
         subject = nt_iri(iri)
         for cls in classes:
-            self.graph.add(subject, _TYPE, nt_iri(cls))
-        self.graph.add(subject, _LABEL, nt_text(label))
+            self.add(subject, _TYPE, nt_iri(cls))
+        self.add(subject, _LABEL, nt_text(label))
 
     def text(self, subject: str, predicate: str, text: str | None, lang: str | None = "zh") -> None:
         if text:
-            self.graph.add(nt_iri(subject), nt_iri(predicate), nt_text(text, lang))
-
-    def provenance(self, subject: str, provenance: Provenance, article: Article) -> None:
-        """prov:wasDerivedFrom, the evidence sentence, the fact's span, the rule and the confidence."""
-        node = nt_iri(subject)
-        self.graph.link(subject, PROV + "wasDerivedFrom", self.iri.article(article.id))
-        evidence = _evidence(provenance, article)
-        if evidence:
-            self.graph.add(node, nt_iri(KG + "evidence"), nt_text(evidence))
-        # Offsets and scores are clamped into their ranges so that a quirk upstream cannot make
-        # the graph break its shapes (start ≤ end, confidence in [0, 1]).
-        start = max(provenance.start, 0)
-        self.graph.add(node, nt_iri(KG + "evidenceStart"), nt_integer(start))
-        self.graph.add(node, nt_iri(KG + "evidenceEnd"), nt_integer(max(provenance.end, start)))
-        self.graph.add(node, nt_iri(KG + "extractor"), nt_text(provenance.rule or "unknown", None))
-        self.graph.add(node, nt_iri(KG + "confidence"), nt_decimal(min(max(provenance.confidence, 0.0), 1.0)))
+            self.add(nt_iri(subject), nt_iri(predicate), nt_text(text, lang))
 
     def person(self, key: str, name: str) -> str:
-        iri = self.iri.person(key)
-        if key not in self.person_names:
-            self.person_names[key] = name
-            self.typed_node(iri, [FOAF + "Person"], name or key)
-            self.text(iri, FOAF + "name", name or key)
-        return iri
+        # The node's type and name are written once the articles are merged: the first naming wins.
+        if key not in self._persons:
+            self._persons.add(key)
+            self.reports.persons.append((key, name))
+        return self.iri.person(key)
 
     def body(self, name: str) -> str:
-        self.bodies.setdefault(name, [])
+        self.reports.bodies.setdefault(name, [])
         return self.iri.body(name)
 
     def place(self, name: str) -> str:
-        self.places.setdefault(name, [])
+        self.reports.places.setdefault(name, [])
         return self.iri.place(name)
+
+    def fragment(self) -> ArticleFragment:
+        kg_prefix = "<" + KG
+        self.reports.terms = {o for entries in self.triples.values() for _, o in entries if o.startswith(kg_prefix)}
+        return ArticleFragment(self.triples, self.reports)
 
     # the parts of an extraction
 
@@ -360,17 +391,17 @@ class _GraphBuilder:
         article = extraction.article
         article_iri = self.add_article(article)
         for body in extraction.bodies:
-            self.bodies[body.name].append(body)
-            self.graph.link(article_iri, SCHEMA + "mentions", self.body(body.name))
+            self.reports.bodies.setdefault(body.name, []).append(body)
+            self.link(article_iri, SCHEMA + "mentions", self.body(body.name))
         for place in extraction.places:
-            self.places[place.name].append(place)
-            self.graph.link(article_iri, SCHEMA + "mentions", self.place(place.name))
+            self.reports.places.setdefault(place.name, []).append(place)
+            self.link(article_iri, SCHEMA + "mentions", self.place(place.name))
         keys_by_name: dict[str, str] = {}
         for person in extraction.persons:
             key = person.key or person.name
             keys_by_name.setdefault(person.name, key)
             person_iri = self.person(key, person.name)
-            self.graph.link(article_iri, SCHEMA + "mentions", person_iri)
+            self.link(article_iri, SCHEMA + "mentions", person_iri)
             for post in person.posts:
                 self.add_post(key, person_iri, post.title, post.body, post.representative, post.provenance, article)
         used: set[int] = set()
@@ -381,7 +412,7 @@ class _GraphBuilder:
                 ordinal += 1
             used.add(ordinal)
             event_iri = self.add_event(event, ordinal, article, keys_by_name)
-            self.graph.link(article_iri, SCHEMA + "mentions", event_iri)
+            self.link(article_iri, SCHEMA + "mentions", event_iri)
 
     def add_article(self, article: Article) -> str:
         iri = self.iri.article(article.id)
@@ -390,21 +421,21 @@ class _GraphBuilder:
         self.text(iri, SCHEMA + "alternativeHeadline", article.subtitle)
         self.text(iri, SCHEMA + "articleBody", article.text)
         self.text(iri, KG + "articleId", article.id, None)
-        self.graph.add(nt_iri(iri), nt_iri(KG + "position"), nt_integer(article.position))
+        self.add(nt_iri(iri), nt_iri(KG + "position"), nt_integer(article.position))
         file_name = Path(article.file).name
         page = self.iri.page(Path(article.file).stem)
-        self.graph.link(iri, SCHEMA + "isPartOf", page)
+        self.link(iri, SCHEMA + "isPartOf", page)
         self.typed_node(page, [KG + "Page"], file_name)
         self.text(page, KG + "file", file_name, None)
         self.text(page, KG + "pageTitle", article.page_title)
         published = self.settings.page_dates.get(file_name) or self.settings.page_dates.get(Path(article.file).stem)
         datatype = _PUBLISHED_TYPES.get(len(published or ""))
         if published and datatype:
-            self.graph.add(nt_iri(iri), nt_iri(SCHEMA + "datePublished"), nt_typed(published, XSD + datatype))
+            self.add(nt_iri(iri), nt_iri(SCHEMA + "datePublished"), nt_typed(published, XSD + datatype))
         for reporter in article.reporters:
-            self.graph.link(iri, SCHEMA + "author", self.person(reporter, reporter))
+            self.link(iri, SCHEMA + "author", self.person(reporter, reporter))
         for correspondent in article.correspondents:
-            self.graph.link(iri, KG + "correspondent", self.person(correspondent, correspondent))
+            self.link(iri, KG + "correspondent", self.person(correspondent, correspondent))
         return iri
 
     def add_post(
@@ -423,26 +454,27 @@ class _GraphBuilder:
         label = f"{body}{title}" if body else title
         if representative:
             self.typed_node(post_iri, [ORG + "Membership"], label)
-            self.graph.link(post_iri, ORG + "member", person_iri)
-            self.graph.link(person_iri, ORG + "hasMembership", post_iri)
+            self.link(post_iri, ORG + "member", person_iri)
+            self.link(person_iri, ORG + "hasMembership", post_iri)
             if body:
-                self.graph.link(post_iri, ORG + "organization", self.body(body))
-                self.graph.link(person_iri, ORG + "memberOf", self.body(body))
+                self.link(post_iri, ORG + "organization", self.body(body))
+                self.link(person_iri, ORG + "memberOf", self.body(body))
         else:
             self.typed_node(post_iri, [ORG + "Post"], label)
-            self.graph.link(post_iri, ORG + "heldBy", person_iri)
-            self.graph.link(person_iri, ORG + "holds", post_iri)
+            self.link(post_iri, ORG + "heldBy", person_iri)
+            self.link(person_iri, ORG + "holds", post_iri)
             if body:
-                self.graph.link(post_iri, ORG + "postIn", self.body(body))
-        self.graph.link(post_iri, ORG + "role", role_iri)
+                self.link(post_iri, ORG + "postIn", self.body(body))
+        self.link(post_iri, ORG + "role", role_iri)
         # Several articles may report the same post: each report is a qualified derivation; the
-        # flat provenance properties of the post come from its first report (see _primary_sources).
+        # flat provenance properties of the post come from its first report (see assemble).
         source = self.iri.post_source(post_iri, article.id, provenance.start)
-        self.graph.link(post_iri, PROV + "qualifiedDerivation", source)
-        self.graph.link(source, RDF_TYPE, PROV + "Derivation")
-        self.graph.link(source, PROV + "entity", self.iri.article(article.id))
-        self.provenance(source, provenance, article)
-        self.post_sources[post_iri].append((article.id, provenance.start, provenance, article))
+        self.link(post_iri, PROV + "qualifiedDerivation", source)
+        self.link(source, RDF_TYPE, PROV + "Derivation")
+        self.link(source, PROV + "entity", self.iri.article(article.id))
+        entries = _provenance_entries(self.iri, provenance, article)
+        self.triples.setdefault(nt_iri(source), set()).update(entries)
+        self.reports.posts.append((post_iri, provenance.start, entries))
 
     def add_event(self, event: Event, ordinal: int, article: Article, keys_by_name: dict[str, str]) -> str:
         iri = self.iri.event(article.id, ordinal)
@@ -451,22 +483,22 @@ class _GraphBuilder:
         label = " ".join(part for part in (date_text, event.places[0] if event.places else "", event.trigger) if part)
         self.typed_node(iri, [SCHEMA + "Event", event_class(event.kind)], label or event.trigger or "event")
         self.text(iri, KG + "trigger", event.trigger or event.kind or "event")
-        self.provenance(iri, event.provenance, article)
+        self.triples.setdefault(node, set()).update(_provenance_entries(self.iri, event.provenance, article))
         if event.date:
             self.text(iri, KG + "dateText", event.date.text)
             if event.date.part_of_day in PARTS_OF_DAY:
                 self.text(iri, KG + "partOfDay", event.date.part_of_day, None)
             if event.date.relative:
-                self.graph.add(node, nt_iri(KG + "relativeDate"), nt_typed("true", XSD + "boolean"))
+                self.add(node, nt_iri(KG + "relativeDate"), nt_typed("true", XSD + "boolean"))
             iso = self._iso_date(event, article)
             if iso:
                 datatype = XSD + "gMonthDay" if iso.startswith("--") else XSD + "date"
-                self.graph.add(node, nt_iri(SCHEMA + "startDate"), nt_typed(iso, datatype))
+                self.add(node, nt_iri(SCHEMA + "startDate"), nt_typed(iso, datatype))
         for position, place in enumerate(event.places):
             place_iri = self.place(place)
-            self.graph.link(iri, SCHEMA + "location", place_iri)
+            self.link(iri, SCHEMA + "location", place_iri)
             if position == 0:
-                self.graph.link(iri, KG + "primaryLocation", place_iri)
+                self.link(iri, KG + "primaryLocation", place_iri)
         for number, participation in enumerate(event.participants, start=1):
             if participation.agent_type == "body":
                 agent = self.body(participation.agent)
@@ -475,15 +507,17 @@ class _GraphBuilder:
                 agent = self.person(key, participation.agent)
             role = participation_role(participation.role)
             part_iri = self.iri.participation(iri, number)
-            self.graph.link(part_iri, RDF_TYPE, KG + "Participation")
-            self.graph.add(nt_iri(part_iri), _LABEL, nt_text(f"{participation.agent} {term_labels()[role]}"))
-            self.graph.link(part_iri, KG + "agent", agent)
-            self.graph.link(part_iri, KG + "role", role)
-            self.provenance(part_iri, participation.provenance, article)
-            self.graph.link(iri, KG + "participation", part_iri)
-            self.graph.link(iri, SCHEMA + "attendee", agent)
+            self.link(part_iri, RDF_TYPE, KG + "Participation")
+            self.add(nt_iri(part_iri), _LABEL, nt_text(f"{participation.agent} {term_labels()[role]}"))
+            self.link(part_iri, KG + "agent", agent)
+            self.link(part_iri, KG + "role", role)
+            self.triples.setdefault(nt_iri(part_iri), set()).update(
+                _provenance_entries(self.iri, participation.provenance, article)
+            )
+            self.link(iri, KG + "participation", part_iri)
+            self.link(iri, SCHEMA + "attendee", agent)
             if role == KG + "Organiser":
-                self.graph.link(iri, SCHEMA + "organizer", agent)
+                self.link(iri, SCHEMA + "organizer", agent)
         return iri
 
     def _iso_date(self, event: Event, article: Article) -> str | None:
@@ -508,28 +542,97 @@ class _GraphBuilder:
             return date.iso()
         return f"{year:04d}-{date.month:02d}-{date.day:02d}"
 
-    # nodes that several articles describe, written once all articles are in
 
-    def finish(self) -> KnowledgeGraph:
+def _provenance_entries(iri: IriMinter, provenance: Provenance, article: Article) -> tuple[tuple[str, str], ...]:
+    """prov:wasDerivedFrom, the evidence sentence, the fact's span, the rule and the confidence."""
+    entries = [(nt_iri(PROV + "wasDerivedFrom"), nt_iri(iri.article(article.id)))]
+    evidence = _evidence(provenance, article)
+    if evidence:
+        entries.append((nt_iri(KG + "evidence"), nt_text(evidence)))
+    # Offsets and scores are clamped into their ranges so that a quirk upstream cannot make
+    # the graph break its shapes (start ≤ end, confidence in [0, 1]).
+    start = max(provenance.start, 0)
+    entries.append((nt_iri(KG + "evidenceStart"), nt_integer(start)))
+    entries.append((nt_iri(KG + "evidenceEnd"), nt_integer(max(provenance.end, start))))
+    entries.append((nt_iri(KG + "extractor"), nt_text(provenance.rule or "unknown", None)))
+    entries.append((nt_iri(KG + "confidence"), nt_decimal(min(max(provenance.confidence, 0.0), 1.0))))
+    return tuple(entries)
+
+
+def article_fragment(extraction: Extraction, settings: Settings) -> ArticleFragment:
+    """The triples and reports of one resolved extraction (its persons' keys already set)."""
+    builder = _FragmentBuilder(settings, extraction.article.id)
+    builder.add_extraction(extraction)
+    return builder.fragment()
+
+
+class _Finisher:
+    """The nodes that several articles describe, written once every article's reports are in:
+    persons' names, posts' primary provenance, bodies, places and the ontology terms' labels."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.iri = IriMinter(settings.base_iri)
+        self.triples: dict[str, set[tuple[str, str]]] = {}
+        self.bodies: dict[str, list[Body]] = defaultdict(list)
+        self.places: dict[str, list[Place]] = defaultdict(list)
+        self.person_names: dict[str, str] = {}
+        # post IRI → its reports (article id, start, provenance entries)
+        self.post_sources: dict[str, list[tuple[str, int, tuple[tuple[str, str], ...]]]] = defaultdict(list)
+        self.terms: set[str] = set()
+
+    def add(self, subject: str, predicate: str, obj: str) -> None:
+        entries = self.triples.get(subject)
+        if entries is None:
+            entries = self.triples[subject] = set()
+        entries.add((predicate, obj))
+
+    def link(self, subject: str, predicate: str, obj: str) -> None:
+        self.add(f"<{subject}>", f"<{predicate}>", f"<{obj}>")
+
+    def typed_node(self, iri: str, classes: Iterable[str], label: str) -> None:
+        subject = nt_iri(iri)
+        for cls in classes:
+            self.add(subject, _TYPE, nt_iri(cls))
+        self.add(subject, _LABEL, nt_text(label))
+
+    def add_reports(self, reports: ArticleReports) -> None:
+        """One article's reports; articles must come in the order of their ids."""
+        for key, name in reports.persons:
+            if key not in self.person_names:
+                self.person_names[key] = name
+                iri = self.iri.person(key)
+                self.typed_node(iri, [FOAF + "Person"], name or key)
+                self.add(nt_iri(iri), nt_iri(FOAF + "name"), nt_text(name or key))
+        for name, bodies in reports.bodies.items():
+            self.bodies[name].extend(bodies)
+        for name, places in reports.places.items():
+            self.places[name].extend(places)
+        for post_iri, start, entries in reports.posts:
+            self.post_sources[post_iri].append((reports.article_id, start, entries))
+        self.terms |= reports.terms
+
+    def finish(self) -> dict[str, set[tuple[str, str]]]:
         for post_iri, sources in self.post_sources.items():
-            _, _, provenance, article = min(sources, key=lambda s: (s[0], s[1]))
-            self.provenance(post_iri, provenance, article)
+            _, _, entries = min(sources, key=lambda s: (s[0], s[1]))
+            self.triples.setdefault(nt_iri(post_iri), set()).update(entries)
             for article_id, *_ in sources:
-                self.graph.link(post_iri, PROV + "wasDerivedFrom", self.iri.article(article_id))
+                self.link(post_iri, PROV + "wasDerivedFrom", self.iri.article(article_id))
         for name in sorted(self.bodies):
             self.add_body(name, self.bodies[name])
         # Bodies may name places that no article listed: those were registered while adding bodies.
         for name in sorted(self.places):
             self.add_place(name, self.places[name])
         self.add_term_labels()
-        return self.graph
+        return self.triples
 
     def add_term_labels(self) -> None:
         """Copy the type and labels of the ontology terms the graph uses (kg:Led "带队"@zh "led"@en)."""
         described = ontology_terms()
-        used = {o for _, _, o in self.graph if o.startswith("<" + KG)}
+        kg_prefix = "<" + KG
+        used = self.terms | {o for entries in self.triples.values() for _, o in entries if o.startswith(kg_prefix)}
         for term in sorted(used):
-            self.graph.update(described.get(term, ()))
+            for subject, predicate, obj in described.get(term, ()):
+                self.add(subject, predicate, obj)
 
     def add_body(self, name: str, reports: list[Body]) -> None:
         iri = self.iri.body(name)
@@ -538,13 +641,14 @@ class _GraphBuilder:
         self.typed_node(iri, classes, name)
         parent = _most_common(b.parent for b in reports if b.parent != name)
         if parent:
-            self.graph.link(iri, ORG + "subOrganizationOf", self.iri.body(parent))
+            self.link(iri, ORG + "subOrganizationOf", self.iri.body(parent))
             if parent not in self.bodies:
                 self.bodies[parent] = []
                 self.add_body(parent, [])
         place = _most_common(b.place for b in reports)
         if place:
-            self.graph.link(iri, KG + "inPlace", self.place(place))
+            self.places.setdefault(place, [])
+            self.link(iri, KG + "inPlace", self.iri.place(place))
 
     def add_place(self, name: str, reports: list[Place]) -> None:
         iri = self.iri.place(name)
@@ -556,13 +660,21 @@ class _GraphBuilder:
             administrative = [lv for lv in known if not lv.endswith("Site")]
             level = _most_common(administrative) or _most_common(known)
             if level:
-                self.graph.link(iri, KG + "level", level)
+                self.link(iri, KG + "level", level)
         parent = _most_common(p.parent for p in reports if p.parent != name)
         if parent:
-            self.graph.link(iri, SCHEMA + "containedInPlace", self.iri.place(parent))
+            self.link(iri, SCHEMA + "containedInPlace", self.iri.place(parent))
             if parent not in self.places:
                 self.places[parent] = []
                 self.add_place(parent, [])
+
+
+def shared_triples(reports: Iterable[ArticleReports], settings: Settings) -> dict[str, set[tuple[str, str]]]:
+    """The triples made from every article's reports together (``reports`` in article-id order)."""
+    finisher = _Finisher(settings)
+    for report in reports:
+        finisher.add_reports(report)
+    return finisher.finish()
 
 
 @cache
@@ -596,9 +708,18 @@ def _evidence(provenance: Provenance, article: Article) -> str:
     return article.evidence(provenance) or article.headline or article.id
 
 
+def assemble(fragments: Iterable[ArticleFragment], settings: Settings) -> KnowledgeGraph:
+    """The graph of articles' fragments, given in article-id order."""
+    graph = KnowledgeGraph(all_prefixes(settings.base_iri))
+    reports = []
+    for fragment in fragments:
+        graph.add_subjects(fragment.triples)
+        reports.append(fragment.reports)
+    graph.add_subjects(shared_triples(reports, settings))
+    return graph
+
+
 def build_graph(extractions: list[Extraction], settings: Settings) -> KnowledgeGraph:
     """The RDF graph of resolved extractions (len() is the number of triples)."""
-    builder = _GraphBuilder(settings)
-    for extraction in sorted(extractions, key=lambda x: x.article.id):
-        builder.add_extraction(extraction)
-    return builder.finish()
+    ordered = sorted(extractions, key=lambda x: x.article.id)
+    return assemble((article_fragment(extraction, settings) for extraction in ordered), settings)
