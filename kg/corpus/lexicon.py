@@ -1,7 +1,8 @@
 """The corpus layer's small word lists (byline roles, credits, media, dateline sources).
 
 They live as plain files in ``kg/corpus/data/`` (one entry a line, ``#`` comments), so a user adds
-a line instead of changing code. Each list is read once.
+a line instead of changing code; the byline roles are shared with the extractor and live in
+``ontology/lexicon/byline_roles.tsv``. Each list is read once.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from kg.resources import data_lines
+from kg.resources import data_lines, lexicon_path
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -21,9 +22,10 @@ def read_entries(name: str) -> list[str]:
 
 @cache
 def byline_roles() -> dict[str, str]:
-    """Role word → ``reporter`` or ``correspondent``."""
+    """Role word → ``reporter``, ``correspondent`` or ``editor``: ``ontology/lexicon/byline_roles.tsv``,
+    the one list the extractor reads too (names after these words are authors, never officials)."""
     roles = {}
-    for entry in read_entries("byline_roles.tsv"):
+    for entry in data_lines(lexicon_path("byline_roles.tsv")):
         word, _, kind = entry.partition("\t")
         roles[word.strip()] = kind.strip() or "reporter"
     return roles

@@ -352,7 +352,7 @@ def load_lexicon() -> Lexicon:
         name_inner_stops=frozenset("".join(read_entries("name_inner_stops.txt"))),
         common_surnames=frozenset(read_entries("common_surnames.txt")),
         person_cues=frozenset(read_entries("person_cues.txt")),
-        byline_roles=tuple(sorted(read_entries("byline_roles.txt"), key=len, reverse=True)),
+        byline_roles=tuple(sorted(read_entries("byline_roles.tsv"), key=len, reverse=True)),
         speech_verbs=tuple(read_entries("speech_verbs.txt")),
         party_titles=frozenset(read_entries("party_titles.txt")),
         weak_stops=frozenset(read_entries("weak_stops.txt")),

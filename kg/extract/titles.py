@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from kg.extract.mentions import CLAUSE_BREAKS, Doc, Unit, is_han
 
 CHAIN_JOINERS = ("、", ",", "，", "兼")
+OPENING_BRACKETS = "(（"
+CLOSING_BRACKETS = ")）"
 QUOTE_PAIRS = {"”": "“", "》": "《", "’": "‘", "」": "「"}
 MAX_BODY_TEXT = 30
 
@@ -54,13 +56,47 @@ def find_chains(doc: Doc) -> list[Chain]:
         if unit.kind != "T":
             continue
         name_end = doc.name_after(unit.end, fallback=True)
+        if name_end is None and doc.text[unit.end : unit.end + 1] in CLOSING_BRACKETS:
+            bracketed = _bracketed_chain(doc, unit)
+            if bracketed is not None:
+                chains.append(bracketed)
+            continue
         if name_end is None or unit.end in byline:
             continue
         segments = _segments_before(doc, unit)
         if segments is None:
             continue
         chains.append(Chain(tuple(segments), unit.end, name_end))
-    return chains
+    return sorted(chains, key=lambda chain: chain.name_start)
+
+
+def _bracketed_chain(doc: Doc, last: Unit) -> Chain | None:
+    """卢志强（区党工委委员、管委会副主任）: a chain that fills the brackets right after a name."""
+    segments = _segments_before(doc, last)
+    if not segments:
+        return None
+    opening = segments[0].body_start - 1
+    if opening < 1 or doc.text[opening] not in OPENING_BRACKETS:
+        return None
+    name_start = _name_ending_at(doc, opening)
+    if name_start is None:
+        return None
+    return Chain(tuple(segments), name_start, opening)
+
+
+def _name_ending_at(doc: Doc, end: int) -> int | None:
+    """Start of a name that ends right before a bracket: after punctuation, a descriptor (区领导) or a
+    word a name may follow."""
+    text = doc.text
+    for length in (3, 2, 4):
+        start = end - length
+        if start < 0 or end not in doc.name_candidates(start):
+            continue
+        if length - doc.lex.is_surname_start(text, start) < 2 and doc.is_common_word(start, end):
+            continue  # a one-character given name must not make a word (the titles confirm the rest)
+        if doc.precedes_name(start) or any(text[max(0, start - len(d)) : start] == d for d in doc.lex.descriptors):
+            return start
+    return None
 
 
 def _segments_before(doc: Doc, last: Unit) -> list[Segment] | None:
