@@ -188,6 +188,8 @@ class Doc:
                 continue  # a title, body or place starts inside: 区委, 主任科员 are no names
             if text[start:end] in self.lex.non_names:
                 continue
+            if given == 2 and text[start + surname : end] in self.lex.name_followers:
+                continue  # 马女士, 张先生: a surname and a form of address, no full name
             opens = given == 2 and text[start + surname] in self.lex.given_name_openers  # 陈向东
             inner = text[start + surname + (1 if opens else 0) : end]
             if any(c in self.lex.name_inner_stops for c in inner):

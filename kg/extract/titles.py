@@ -141,6 +141,8 @@ def _chain_may_start(doc: Doc, first: Segment) -> bool:
     """A bare title at a chain's start must stand where a chain can start (主席台就座 is no chain)."""
     if first.body_start < first.title_start or first.unknown_body:
         return True
+    if doc.unit_starting.get(first.title_start) is None:
+        return True  # 新浪乐居总经理: words that name no body we know stand before the title
     pos = first.title_start
     if pos == 0 or not is_han(doc.text[pos - 1]):
         return True
