@@ -177,8 +177,8 @@ def _segment_body(doc: Doc, segment: Segment, previous: BodyRef | None, chain_pl
     template = lex.title_body(segment.title)
     if template is not None:
         return _body_from_template(doc, template, segment.title_start, chain_place)
-    if previous is None:
-        return None
+    if previous is None or segment.title not in lex.titles:
+        return None  # 全国政协委员、民建中央常委: words no lexicon reads stand for another body
     suffix = lex.body_suffix_of(previous.name)
     if (
         suffix is not None
@@ -232,12 +232,21 @@ def find_names_before_titles(doc: Doc) -> None:
             continue
         found = add_person_mention(doc, start, unit.start, "rule:name-title", 0.85)
         template = doc.lex.title_body(unit.text)
-        if template is None or any(p.title == unit.text for p in found.posts):
+        if any(p.title == unit.text for p in found.posts):
             continue
-        body = _body_from_template(doc, template, unit.start, None)
+        # without a body the title implies, the body named right before (中国房地产业协会宋春华会长)
+        body = _body_ending_at(doc, start) if template is None else _body_from_template(doc, template, unit.start, None)
         if body is not None:
             provenance = doc.provenance(start, unit.end, "name-title", 0.8)
             add_post(found, Post(unit.text, body.name, provenance))
+
+
+def _body_ending_at(doc: Doc, pos: int) -> BodyRef | None:
+    """The body whose mention ends right at ``pos`` (a name follows it)."""
+    for mention in doc.mentions:
+        if mention.type == "ORG" and mention.end == pos:
+            return normalise_body(doc, mention.start, mention.end)
+    return None
 
 
 @cache
