@@ -20,12 +20,15 @@ from dataclasses import dataclass
 
 from kg.extract.lexicon import ABBREVIATION_LEVELS, word_tags
 from kg.extract.mentions import CLAUSE_BREAKS, Doc, is_han
-from kg.extract.places import article_division, resolve_abbreviation
+from kg.extract.places import article_division, office_suffixes, resolve_abbreviation
+from kg.extract.visits import SEPARATORS, visit_word_before
 from kg.model import Body, Place
 
 MAX_VENUE_GAP = 5  # characters between a body and its room's suffix (管委会|第一|会议室, 小学|春藤路|校区)
 MAX_FREE = 10  # free characters before a body suffix (政务服务和大数据管理局)
 CLAUSE_NAME_MAX = 7  # free characters a name opening a clause keeps untrimmed
+MIN_CONJUNCT, MAX_CONJUNCT = 2, 4  # length of the items of a list sharing one suffix (明湖、潮河、前程办事处)
+COORDINATED_SOURCE = "rule:shared-suffix"  # an item of such a list: its body's name ends with the item + suffix
 # Kinds of bodies every division has one of: a bare 管委会 or 纪委 is the article's division's.
 LEVEL_KINDS = frozenset({"party_committee", "government", "congress", "cppcc", "discipline"})
 
@@ -196,8 +199,111 @@ def find_body_mentions(doc: Doc) -> None:
         if _kind_only(doc, name):
             continue  # 公司, 学校, 办事处, 集团有限公司 alone: a kind of body, no name
         doc.add_mention("ORG", start, end, "rule:body-suffix")
-        if not _coordinated_levels(doc, start, end):
+        if _coordinated_levels(doc, start, end):
+            continue
+        conjuncts = _shared_suffix_conjuncts(doc, start, end)
+        if conjuncts is None:
             normalise_body(doc, start, end)
+            continue
+        prefix_start, items = conjuncts
+        prefix = text[prefix_start : items[0][0]]
+        for item_start, item_end in items:
+            doc.add_mention("ORG", item_start, item_end, COORDINATED_SOURCE)
+        suffix_start = _first_suffix_start(doc, start, end)
+        for stem in [text[s:e] for s, e in items] + [text[start:suffix_start]]:
+            _register_conjunct(doc, prefix, stem + text[suffix_start:end], prefix_start)
+    _visited_premises(doc)
+
+
+def _visited_premises(doc: Doc) -> None:
+    """A body named where a visit went (先后到长兴路街道便民服务中心和花园口镇大庙村便民服务站, 在沟赵办事处进行
+    座谈) has premises there, a site of the visit: named from the last of the places its name opens with
+    (花园口镇|大庙村便民服务站 → 大庙村便民服务站 ⊂ 大庙村), see ``visit_words.tsv``."""
+    text = doc.text
+    found = [m for m in doc.mentions if m.type == "ORG" and m.source == "rule:body-suffix"]
+    name_ends = {m.end: m.start for m in found} | {e: s for s, e, _n, _l in doc.place_spans}
+    name_starts = {s: e for e, s in name_ends.items()}
+    for mention in found:
+        list_end = mention.end
+        while (link := next((w for w in SEPARATORS if text.startswith(w, list_end)), None)) and (
+            list_end + len(link) in name_starts
+        ):
+            list_end = name_starts[list_end + len(link)]
+        if visit_word_before(text, mention.start, name_ends, list_end) is None:
+            continue
+        start, parent = mention.start, None
+        for span_start, span_end, place, _level in doc.place_spans:
+            if span_start == start and span_end < mention.end:
+                parent = place
+                if any(s == span_end and e < mention.end for s, e, _n, _l in doc.place_spans):
+                    start = span_end  # 花园口镇|大庙村便民服务站: the town contains the village
+        name = text[start : mention.end]
+        body = doc.bodies.get(name) or next((b for n, b in doc.bodies.items() if n.endswith(name)), None)
+        if body is None or body.kind in LEVEL_KINDS or name in doc.places or _kind_only(doc, name):
+            continue  # 到区委: the committee, no premises of a name; 梧桐办事处 is a place already
+        parent = parent or body.place or article_division(doc, "district")
+        doc.places[name] = Place(name=name, level="site", parent=parent if parent != name else None)
+
+
+def _first_suffix_start(doc: Doc, start: int, end: int) -> int:
+    """Where the first body suffix of the name ``text[start:end]`` begins (its end when none does)."""
+    return next(
+        (pos for pos in range(start, end) if (u := doc.unit_starting.get(pos)) is not None and u.kind == "B"), end
+    )
+
+
+def _shared_suffix_conjuncts(doc: Doc, start: int, end: int) -> tuple[int, list[tuple[int, int]]] | None:
+    """明湖、潮河、前程办事处; 区党工委主题教育第一、第二指导组: items before a body name, joined by 、, that
+    share its suffix (and the words before the first item, when those open with a place or body). The
+    items are as long as the name's own stem and hold no suffix or place of their own (组织部、宣传部 are
+    two whole names). Returns where the shared prefix starts (the first item's start when there is none)
+    and the items' spans, or None when there is no such list."""
+    lex = doc.lex
+    text = doc.text
+    suffix_start = _first_suffix_start(doc, start, end)
+    stem = suffix_start - start
+    if stem < MIN_CONJUNCT or stem > MAX_CONJUNCT or start < stem + 1 or text[start - 1] != "、":
+        return None
+    items: list[tuple[int, int]] = []
+    pos = start - 1  # at a 、
+    while pos >= stem and text[pos] == "、":
+        item_start, item_end = pos - stem, pos
+        item = text[item_start:item_end]
+        if not all(is_han(c) for c in item) or "、" in item or item in lex.non_bodies:
+            return None
+        if any(doc.unit_covering(p) is not None for p in range(item_start, item_end)):
+            return None  # 区委、区政府: each item a whole name
+        if any(s < item_end and item_start < e for s, e, _n, _l in doc.place_spans):
+            return None
+        items.insert(0, (item_start, item_end))
+        pos = item_start - 1
+    opener = pos + 1  # where the first item starts
+    limit = max(0, opener - MAX_FREE)
+    boundary = opener
+    while boundary > limit and is_han(text[boundary - 1]) and text[boundary - 1] not in CLAUSE_BREAKS:
+        if doc.stop_ending_at(boundary):
+            break
+        boundary -= 1
+    if boundary < opener and not _anchored(doc, boundary, opener):
+        return None  # a verb or a word before the list that names nothing: no list of names
+    return boundary, items
+
+
+def _register_conjunct(doc: Doc, prefix: str, name: str, prefix_start: int) -> None:
+    """Add one body of a shared-suffix list under its full name (the prefix's abbreviation resolved);
+    an office (办事处) is also the place it governs."""
+    place: str | None = None
+    full = prefix + name
+    if prefix and prefix[0] in ABBREVIATION_LEVELS and doc.unit_starting.get(prefix_start) is None:
+        place = resolve_abbreviation(doc, prefix[0], prefix_start)
+        if place is not None:
+            full = place + prefix[1:] + name
+    if full in doc.lex.non_bodies:
+        return
+    body_from_name(doc, full, place)
+    suffix = doc.lex.body_suffix_of(name)
+    if suffix is not None and suffix[0] in office_suffixes(doc) and not prefix and name not in doc.places:
+        doc.places[name] = Place(name=name, level="town", parent=article_division(doc, "district"))
 
 
 def _coordinated_levels(doc: Doc, start: int, end: int) -> bool:

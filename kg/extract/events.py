@@ -35,8 +35,10 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
+from kg.extract.bodies import COORDINATED_SOURCE
 from kg.extract.dates import complete_year, infer_year, is_report_date, parse_dates, resolve_relative
 from kg.extract.roles import Agent, assign_roles, noun_suffixes, stronger
+from kg.extract.visits import at_phrase, names_visit
 from kg.model import (
     Article,
     Body,
@@ -262,7 +264,10 @@ def _agents(
     for mention in mentions:
         if mention.type != "ORG":
             continue
-        name = _body_for(mention.text, bodies, names)
+        if mention.source == COORDINATED_SOURCE:  # 明湖 in 明湖、潮河、前程办事处 → 明湖办事处
+            name = _conjunct_body(mention.text, names)
+        else:
+            name = _body_for(mention.text, bodies, names)
         if name:
             body_spans.append(Agent(name, "body", mention.start, mention.end))
     for body in bodies:
@@ -326,6 +331,14 @@ def _body_for(surface: str, bodies: list[Body], names: set[str]) -> str | None:
     return min(endings, key=len) if endings else None
 
 
+def _conjunct_body(item: str, names: set[str]) -> str | None:
+    """The body an item of a list sharing one suffix names: the shortest whose name is the item and a
+    body suffix after it (第一 → 高新区党工委主题教育第一指导组)."""
+    suffixes, _group = _generic_names()
+    found = [n for n in names if item in n and n[n.rindex(item) + len(item) :] in suffixes]
+    return min(found, key=len) if found else None
+
+
 def _places_for(article: Article, sentences: list[Sentence], places: list[Place], agents: list[Agent]) -> list[str]:
     body_spans = [(a.start, a.end) for a in agents if a.kind == "body"]
     inside_bodies = SpanIndex(
@@ -341,6 +354,13 @@ def _places_for(article: Article, sentences: list[Sentence], places: list[Place]
             for place in places
             for m in re.finditer(re.escape(place.name), sentence.text)
         ]
+        # an office named in a shared-suffix list (明湖 in 明湖、潮河、前程办事处) is also its area
+        spans += [
+            (a.start, a.end, by_name[a.name])
+            for a in agents
+            if a.kind == "body" and a.name in by_name and sentence.start <= a.start < sentence.end
+            and not article.text.startswith(a.name, a.start)
+        ]
         for start, end, place in spans:
             if any(s <= start and end <= e and (s, e) != (start, end) for s, e, _p in spans):
                 continue  # 长兴路街道 inside 长兴路街道便民服务中心: the longer place is meant
@@ -351,12 +371,17 @@ def _places_for(article: Article, sentences: list[Sentence], places: list[Place]
     for _rank, _pos, name in sorted(found):
         if name not in ordered:
             ordered.append(name)
-    if ordered and _level_rank(by_name[ordered[0]].level) < _level_rank("district"):
-        # the division that contains the most specific place, up to the district (黄河滩地公园 → 惠济区)
-        parent, seen = by_name[ordered[0]].parent, set(ordered)
-        while parent and parent in by_name and parent not in seen:
-            ordered.append(parent)
-            seen.add(parent)
+    # the divisions that contain the places, up to the district (黄河滩地公园 → 惠济区); a container the
+    # place's own name holds is not repeated (大庙村便民服务站 → 花园口镇, not 大庙村)
+    seen = set(ordered)
+    for name in list(ordered):
+        if _level_rank(by_name[name].level) >= _level_rank("district"):
+            continue
+        parent = by_name[name].parent
+        while parent and parent in by_name:
+            if parent not in seen and parent not in name:
+                ordered.append(parent)
+                seen.add(parent)
             if _level_rank(by_name[parent].level) >= _level_rank("district"):
                 break
             parent = by_name[parent].parent
@@ -523,11 +548,21 @@ def _build(
         for hit in draft.hits:
             if hit.zone in ("headline", "lead"):
                 place_sentences[hit.sentence.index] = hit.sentence
+    stops: list[Sentence] = []
     for sentence in sentences:
-        if sentence.index in draft.scope and any(w in sentence.text for w in ROUTE_WORDS):
+        if sentence.index not in draft.scope:
+            continue
+        if any(w in sentence.text for w in ROUTE_WORDS) or names_visit(article.text, sentence.start, sentence.end):
             place_sentences[sentence.index] = sentence
-    event_places = _places_for(article, list(place_sentences.values()), places, agents)
+        elif (phrase := at_phrase(article.text, sentence.start, sentence.end, _speech_verbs())) is not None:
+            # 在贾庄安置区,……: a stop of the visit (the phrase only, not what is said or done there)
+            text = article.text[phrase[0] : phrase[1]]
+            stops.append(Sentence(sentence.index, phrase[0], phrase[1], sentence.paragraph, text))
+    event_places = _places_for(article, list(place_sentences.values()) + stops, places, agents)
     participants = _participants(article, sentences, draft, agents, zones, employers)
+    if draft.kind in _venue_visit_types():
+        # a study tour learns at the places it visits, it examines no one there (登封市民文化中心)
+        participants = [p for p in participants if not (p.agent_type == "body" and p.role == "inspected")]
     if not event_places:  # the division of the body that held or made the visit (经开区宣传部 → 经开区)
         known = {p.name for p in places}
         homes = [b.place for p in participants for b in bodies if b.name == p.agent and p.role in HOME_ROLES]
@@ -544,6 +579,17 @@ def _build(
         participants=participants,
         ordinal=ordinal,
     )
+
+
+@cache
+def _speech_verbs() -> tuple[str, ...]:
+    return tuple(_lines("speech_verbs.txt"))
+
+
+@cache
+def _venue_visit_types() -> frozenset[str]:
+    """Event types whose visited bodies are venues, not inspected (``venue_visit_types.txt``)."""
+    return frozenset(_lines("venue_visit_types.txt"))
 
 
 def _evidence_hit(draft: _Draft) -> TriggerHit:

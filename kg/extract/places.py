@@ -21,6 +21,7 @@ from functools import cache
 
 from kg.extract.lexicon import ABBREVIATION_LEVELS, word_tags
 from kg.extract.mentions import CLAUSE_BREAKS, Doc, is_han
+from kg.extract.visits import visit_word_before
 from kg.model import Place
 from kg.resources import data_lines, lexicon_path
 
@@ -218,7 +219,9 @@ def _verb_before(text: str, start: int, end: int) -> bool:
 
 def _build_places(doc: Doc) -> None:
     lex = doc.lex
-    home_district = article_division(doc, "district")
+    # sites and villages that name no container lie in the division a visit went to (赴登封参观…陈列馆),
+    # else in the one the article is about
+    home_district = _visit_destination(doc) or article_division(doc, "district")
     previous: tuple[int, int, str, str] | None = None
     for span in doc.place_spans:
         start, _end, name, level = span
@@ -245,6 +248,15 @@ def _build_places(doc: Doc) -> None:
                 break
             doc.places[parent] = Place(parent, known.level, known.parent if known.parent != "中华人民共和国" else None)
             parent = known.parent
+
+
+def _visit_destination(doc: Doc) -> str | None:
+    """The first district or city named right after a visit word (到惠济区, 赴登封), see ``visit_words.tsv``."""
+    name_ends = {end: start for start, end, _n, _l in doc.place_spans}
+    for start, end, name, level in doc.place_spans:
+        if level in ("district", "city") and visit_word_before(doc.text, start, name_ends, end) == "to":
+            return name
+    return None
 
 
 def _rank(level: str) -> int:

@@ -1,0 +1,103 @@
+"""Where a visit went: the names after 到, 来到, 走进 … (and 在 … before a clause break or a verb of doing).
+
+Read by :mod:`kg.extract.bodies` (a visited body's premises are a place) and :mod:`kg.extract.events` (the
+phrase after 在 that opens a sentence is a stop of the visit). The words are in ``visit_words.tsv``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from kg.extract.lexicon import word_tags
+from kg.resources import data_lines, lexicon_path
+
+SEPARATORS = ("、", "和", "及", "与", "以及")
+MAX_NAMES = 12  # names walked over in one list
+MAX_AT_OPENING = 10  # characters before 在 in a sentence for it to open a stop (最后,一行人|在…)
+
+
+@dataclass(frozen=True)
+class VisitWords:
+    to: tuple[str, ...]
+    at: tuple[str, ...]
+    at_verbs: tuple[str, ...]
+    within: tuple[str, ...]
+
+
+@cache
+def visit_words() -> VisitWords:
+    rows = [line.split("\t") for line in data_lines(lexicon_path("visit_words.tsv"))]
+
+    def of(kind: str) -> tuple[str, ...]:
+        return tuple(sorted((w for w, k in rows if k == kind), key=len, reverse=True))
+
+    return VisitWords(of("to"), of("at"), of("at_verb"), of("within"))
+
+
+def visit_word_before(text: str, start: int, name_ends: dict[int, int], list_end: int) -> str | None:
+    """``"to"`` or ``"at"`` when the name starting at ``start`` stands in a list of names right after a visit
+    word (先后到A和B: A and B), else None. ``name_ends`` maps the end of every name found (bodies, places)
+    to its start; ``list_end`` is where the name ends (an ``at`` place needs a clause break or a verb of
+    doing after it)."""
+    words = visit_words()
+    pos = start
+    for _ in range(MAX_NAMES):
+        word = next((w for w in words.to + words.at if text.endswith(w, 0, pos) and _standalone(text, pos, w)), None)
+        if word in words.to:
+            return "to"
+        if word is not None:
+            return "at" if _at_follows(text, list_end) else None
+        link = next((w for w in SEPARATORS + words.within if text.endswith(w, 0, pos)), None)
+        if link is None or pos - len(link) not in name_ends:
+            return None
+        pos = name_ends[pos - len(link)]
+    return None
+
+
+def names_visit(text: str, start: int, end: int) -> bool:
+    """Whether the sentence ``text[start:end]`` says where a visit went: a `to` word standing alone (又到…,
+    赴登封; not 得到, 到位)."""
+    tags = word_tags()
+    for word in visit_words().to:
+        pos = text.find(word, start, end)
+        while pos >= 0:
+            after = pos + len(word)
+            if _standalone(text, after, word) and (len(word) > 1 or text[pos : after + 1] not in tags):
+                return True
+            pos = text.find(word, after, end)
+    return False
+
+
+def _standalone(text: str, end: int, word: str) -> bool:
+    """A one-character word (到, 在, 赴) ending at ``end`` that is not the end of a longer dictionary word
+    (收到, 得到, 存在, 现在)."""
+    if len(word) > 1:
+        return True
+    tags = word_tags()
+    return not any(text[end - k : end] in tags for k in (2, 3) if end - k >= 0)
+
+
+def _at_follows(text: str, end: int) -> bool:
+    """在X, / 在X进行…: a place where something happens; 在X的… (在区委的领导下) is no place."""
+    if end >= len(text) or text[end] in "，,；;。":
+        return True
+    return text.startswith(visit_words().at_verbs, end)
+
+
+def at_phrase(text: str, start: int, end: int, speech_verbs: tuple[str, ...]) -> tuple[int, int] | None:
+    """The phrase after 在 near the opening of the sentence ``text[start:end]`` (在贾庄安置区,…; 最后,一行人
+    在沟赵办事处进行座谈交流), up to the clause break or verb of doing that ends it; None when there is none
+    or when a speech verb comes first (符维表示,在黄河生态廊道举办…: words said, not a stop)."""
+    words = visit_words()
+    for word in words.at:
+        pos = text.find(word, start, min(end, start + MAX_AT_OPENING + len(word)))
+        if pos < 0 or not _standalone(text, pos + len(word), word) or any(v in text[start:pos] for v in speech_verbs):
+            continue
+        phrase_start = pos + len(word)
+        stop = phrase_start
+        while stop < end and text[stop] not in "，,；;。的" and not text.startswith(words.at_verbs, stop):
+            stop += 1
+        if stop > phrase_start and (stop >= end or text[stop] != "的"):
+            return phrase_start, stop
+    return None
