@@ -6,8 +6,11 @@ Rules (each writes :class:`Person` objects and PER mentions with its name as the
   ends it; an empty body is the title's implied body (区长 → the district's 政府, ``title_bodies.tsv``)
   or the body before it in the chain (副书记、常委 …); after a party group (党组, 党委) a non-party
   title belongs to the group's parent (郑州市政务办党组书记、主任 → 郑州市政务办 主任).
-- ``name-title``: a name right before a title (习近平总书记, 王新亭书记, 张三副市长); a post only when
-  the title implies its body.
+- ``shared-title``: names joined by ``、`` to a chain's name hold its titles that several persons hold
+  at once (副市长李红、刘建国; ``shared_titles.txt``). Titles in brackets right after a name are its
+  chain too (卢志强（区党工委委员、管委会副主任）, :func:`kg.extract.titles.find_chains`).
+- ``name-title``: a name right before a title (习近平总书记, 王新亭书记, 张三副市长); a post when the
+  title implies its body, or when a body is named right before the name (中国房地产业协会宋春华会长).
 - ``name-list``: names joined by ``、`` after a descriptor (区领导乔耸、李晓雷…等), or two or more
   such names closed by ``等``: persons with no post, because 区领导 does not say which body they lead.
 - ``comrade``: a name before 同志 (任长霞同志).
