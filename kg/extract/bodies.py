@@ -16,17 +16,21 @@ abbreviation (区, 市), free characters, and body suffixes (委, 人大常委�
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
 from kg.extract.lexicon import ABBREVIATION_LEVELS, word_tags
 from kg.extract.mentions import CLAUSE_BREAKS, Doc, is_han
 from kg.extract.places import article_division, office_suffixes, resolve_abbreviation
 from kg.extract.visits import SEPARATORS, visit_word_before
-from kg.model import Body, Place
+from kg.model import Body, Mention, Place
+from kg.resources import data_lines, lexicon_path
 
 MAX_VENUE_GAP = 5  # characters between a body and its room's suffix (管委会|第一|会议室, 小学|春藤路|校区)
 MAX_FREE = 10  # free characters before a body suffix (政务服务和大数据管理局)
 CLAUSE_NAME_MAX = 7  # free characters a name opening a clause keeps untrimmed
+MAX_LIST_ITEMS = 12  # items of a list closed by 等 and a kind of body (…等企业)
 MIN_CONJUNCT, MAX_CONJUNCT = 2, 4  # length of the items of a list sharing one suffix (明湖、潮河、前程办事处)
 COORDINATED_SOURCE = "rule:shared-suffix"  # an item of such a list: its body's name ends with the item + suffix
 # Kinds of bodies every division has one of: a bare 管委会 or 纪委 is the article's division's.
@@ -143,6 +147,17 @@ def normalise_body(
                 place = article_division(doc, "district") or doc.settings.home_city
             if place is not None:
                 name = place + raw
+    elif (
+        raw in lex.body_suffixes
+        and lex.body_kind(raw) in LEVEL_KINDS
+        and lex.body_suffixes[raw].attach == "place"
+        and raw not in office_suffixes(doc)
+    ):
+        # a bare 纪工委 or 管委会 in a list of the article's bodies (各办事处、纪工委、创新发展局…) is its
+        # division's; not a bare 办事处, one of the division's many offices
+        place = article_division(doc, "district")
+        if place is not None:
+            name = place + raw
     if place is None:
         place = _leading_place(doc, start, end)
     if name in lex.non_bodies:
@@ -185,9 +200,17 @@ def find_body_mentions(doc: Doc) -> None:
             spans.pop()
         spans.append((start, unit.end))
     ends = {end for _start, end in spans}
+    last: tuple[Mention, BodyRef | None] | None = None  # the body name before, and what it normalised to
     for start, end in spans:
         if _bracketed_alias(text, start, end, ends):
             continue  # 经开区宣传部(文明办): another name of the body before, not a second body
+        if last is not None and last[1] is not None and _resumes_after_alias(doc, last[0].end, start, end):
+            # 财政局(审计局)党支部: the branch of the bureau, its alias in between (财政局党支部)
+            before, owner = last
+            doc.mentions.remove(before)
+            last = (doc.add_mention("ORG", before.start, end, "rule:body-suffix"), None)
+            normalise_body(doc, start, end, previous=owner, in_chain=True)
+            continue
         start = _after_generic_words(doc, start, end)
         name = text[start:end]
         if name in lex.non_bodies or (len(name) <= 2 and any(name.endswith(w) for w in lex.non_bodies)):
@@ -198,12 +221,13 @@ def find_body_mentions(doc: Doc) -> None:
             continue  # 管委会第一会议室: the room is a place, its owner takes no part in what happens there
         if _kind_only(doc, name):
             continue  # 公司, 学校, 办事处, 集团有限公司 alone: a kind of body, no name
-        doc.add_mention("ORG", start, end, "rule:body-suffix")
+        mention = doc.add_mention("ORG", start, end, "rule:body-suffix")
+        last = (mention, None)
         if _coordinated_levels(doc, start, end):
             continue
         conjuncts = _shared_suffix_conjuncts(doc, start, end)
         if conjuncts is None:
-            normalise_body(doc, start, end)
+            last = (mention, normalise_body(doc, start, end))
             continue
         prefix_start, items = conjuncts
         prefix = text[prefix_start : items[0][0]]
@@ -212,7 +236,51 @@ def find_body_mentions(doc: Doc) -> None:
         suffix_start = _first_suffix_start(doc, start, end)
         for stem in [text[s:e] for s, e in items] + [text[start:suffix_start]]:
             _register_conjunct(doc, prefix, stem + text[suffix_start:end], prefix_start)
+    _find_listed_bodies(doc)
     _visited_premises(doc)
+
+
+@cache
+def _list_heads() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
+    rows = [line.split("\t") for line in data_lines(lexicon_path("body_list_heads.tsv"))]
+    heads = {row[0]: row[1] for row in rows}
+    alternatives = "|".join(map(re.escape, sorted(heads, key=len, reverse=True)))
+    pattern = re.compile(rf"等(?:[0-9]+|[一二三四五六七八九十两几多]+)?[家个所]?(?:{alternatives})")
+    return pattern, heads, frozenset(data_lines(lexicon_path("sector_words.txt")))
+
+
+def _find_listed_bodies(doc: Doc) -> None:
+    """调研郑煤机、一汽、安图、双汇、深澜动力等企业: the items of a list closed by 等 and a kind of body
+    (``body_list_heads.tsv``) are bodies of that kind under the names written; not when an item is a word
+    of another part of speech, a sector (``sector_words.txt``: 食品、医药等企业) or a place."""
+    pattern, heads, sectors = _list_heads()
+    text = doc.text
+    tags = word_tags()
+    covered = [(m.start, m.end) for m in doc.mentions if m.type in ("ORG", "LOC")]
+    for match in pattern.finditer(text):
+        head = next(h for h in sorted(heads, key=len, reverse=True) if match.group().endswith(h))
+        items: list[tuple[int, int]] = []
+        end = match.start()
+        while len(items) < MAX_LIST_ITEMS:
+            start = end
+            while start > 0 and end - start < MAX_FREE and is_han(text[start - 1]) and text[start - 1] not in "、":
+                if text[start - 1] in CLAUSE_BREAKS or (start < end and doc.stop_ending_at(start)):
+                    break
+                start -= 1
+            if end - start < 2:
+                break
+            items.insert(0, (start, end))
+            if start == 0 or text[start - 1] != "、":
+                break
+            end = start - 1
+        names = [text[s:e] for s, e in items]
+        if not names or any(n in sectors or tags.get(n, "n")[0] not in "nj" for n in names):
+            continue
+        for (start, end), name in zip(items, names, strict=True):
+            if any(s < end and start < e for s, e in covered) or name in doc.lex.non_bodies:
+                continue  # a body or place found by its own suffix already
+            doc.add_mention("ORG", start, end, "rule:body-list")
+            doc.bodies.setdefault(name, Body(name=name, kind=heads[head]))
 
 
 def _visited_premises(doc: Doc) -> None:
@@ -243,6 +311,21 @@ def _visited_premises(doc: Doc) -> None:
             continue  # 到区委: the committee, no premises of a name; 梧桐办事处 is a place already
         parent = parent or body.place or article_division(doc, "district")
         doc.places[name] = Place(name=name, level="site", parent=parent if parent != name else None)
+
+
+def _resumes_after_alias(doc: Doc, before_end: int, start: int, end: int) -> bool:
+    """Whether the suffix words ``text[start:end]`` (党支部) go on the body that ends at ``before_end``
+    across a bracketed alias of it: 财政局(审计局)党支部."""
+    text = doc.text
+    return (
+        before_end < start
+        and text[before_end] in "(（"
+        and text[start - 1] in ")）"
+        and not any(c in "()（）" for c in text[before_end + 1 : start - 1])
+        and is_elliptical(doc, text[start:end])
+        and doc.lex.body_suffix_of(text[start:end]) is not None
+        and doc.lex.body_suffix_of(text[start:end])[1].attach == "parent"
+    )
 
 
 def _first_suffix_start(doc: Doc, start: int, end: int) -> int:

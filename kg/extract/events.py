@@ -289,6 +289,7 @@ def _agents(
     return sorted(agents + kept, key=lambda a: a.start)
 
 
+_ALIAS = re.compile(r"[(（][^()（）]*[)）]")
 _DATELINE = re.compile(r"[\u4e00-\u9fff]{0,8}?\d{1,2}月\d{1,2}日(?:电|讯)")
 _BYLINE = re.compile(r"(?:记者|通讯员|摄影)[\s、,，]*$")
 
@@ -320,6 +321,7 @@ def _generic_body(name: str) -> bool:
 
 
 def _body_for(surface: str, bodies: list[Body], names: set[str]) -> str | None:
+    surface = _ALIAS.sub("", surface)  # 财政局(审计局)党支部 → 财政局党支部
     if surface in names:
         return surface
     if len(surface) < 2:
