@@ -368,6 +368,8 @@ def _places_for(article: Article, sentences: list[Sentence], places: list[Place]
                 continue  # 长兴路街道 inside 长兴路街道便民服务中心: the longer place is meant
             if inside_bodies.contains(start, end) and end not in body_ends:
                 continue
+            if article.text.startswith(_place_topic_heads(), end):
+                continue  # 黄河流域生态保护: the place is the topic of a phrase, not where the event is
             found.append((_level_rank(place.level), start, place.name))
     ordered: list[str] = []
     for _rank, _pos, name in sorted(found):
@@ -546,10 +548,11 @@ def _build(
     place_sentences = {evidence.sentence.index: evidence.sentence}
     if draft.date_sentence:
         place_sentences[draft.date_sentence.index] = draft.date_sentence
-    if draft.paragraph is None:
-        for hit in draft.hits:
-            if hit.zone in ("headline", "lead"):
-                place_sentences[hit.sentence.index] = hit.sentence
+    for hit in draft.hits:
+        # the main event's headline and lead; a further event's own paragraph (杜岭街道率先在金水区…开展…演练)
+        own = hit.zone in ("headline", "lead") if draft.paragraph is None else hit.sentence.index in draft.scope
+        if own:
+            place_sentences[hit.sentence.index] = hit.sentence
     stops: list[Sentence] = []
     for sentence in sentences:
         if sentence.index not in draft.scope:
@@ -581,6 +584,11 @@ def _build(
         participants=participants,
         ordinal=ordinal,
     )
+
+
+@cache
+def _place_topic_heads() -> tuple[str, ...]:
+    return tuple(_lines("place_topic_heads.txt"))
 
 
 @cache

@@ -97,10 +97,27 @@ def find_places(doc: Doc) -> None:
         if kept and kept[-1][0] <= span[0] and span[1] <= kept[-1][1]:
             continue
         kept.append(span)
-    doc.place_spans = kept
+    doc.place_spans = [_with_house_number(doc, span) for span in kept]
     for start, end, _name, _level in kept:
         doc.add_mention("LOC", start, end, "lexicon" if (start, end) in {(s, e) for s, e, _, _ in spans} else "rule")
     _build_places(doc)
+
+
+@cache
+def _house_number() -> re.Pattern[str]:
+    suffixes = sorted(data_lines(lexicon_path("address_suffixes.txt")), key=len, reverse=True)
+    return re.compile(rf"[0-9０-９]+(?:[—\-－~～至到][0-9０-９]+)?(?:{'|'.join(map(re.escape, suffixes))})")
+
+
+def _with_house_number(doc: Doc, span: tuple[int, int, str, str]) -> tuple[int, int, str, str]:
+    """A road and the house number after it are one site (颍河路166—171号院), see ``address_suffixes.txt``."""
+    start, end, name, level = span
+    if not name.endswith(doc.lex.road_suffixes):
+        return span
+    match = _house_number().match(doc.text, end)
+    if match is None:
+        return span
+    return start, match.end(), doc.text[start : match.end()], "site"
 
 
 def office_suffixes(doc: Doc) -> frozenset[str]:
