@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from kg.extract.determiners import BODY, after_determiners
 from kg.extract.lexicon import ABBREVIATION_LEVELS, word_tags
 from kg.extract.mentions import CLAUSE_BREAKS, Doc, is_han
 from kg.extract.places import article_division, office_suffixes, resolve_abbreviation
@@ -211,7 +212,7 @@ def find_body_mentions(doc: Doc) -> None:
             last = (doc.add_mention("ORG", before.start, end, "rule:body-suffix"), None)
             normalise_body(doc, start, end, previous=owner, in_chain=True)
             continue
-        start = _after_generic_words(doc, start, end)
+        start = after_determiners(doc, start, end, BODY)  # 基层|党支部, 广大|政协, 属地|办事处
         name = text[start:end]
         if name in lex.non_bodies or (len(name) <= 2 and any(name.endswith(w) for w in lex.non_bodies)):
             continue
@@ -444,28 +445,6 @@ def _kind_only(doc: Doc, name: str) -> bool:
     if stem in lex.body_suffixes:
         return lex.body_kind(stem) not in LEVEL_KINDS
     return lex.only_generic(stem)  # 平台公司, 专业公司: a kind qualified, still no name
-
-
-def _after_generic_words(doc: Doc, start: int, end: int) -> int:
-    """Where a body name starts once generic determiners in front are cut off (基层|党支部, 广大|政协,
-    属地|办事处): they pick out members of a kind, they are no part of a name. A place or known body
-    is kept, and so are two characters at least."""
-    lex = doc.lex
-    text = doc.text
-    while start < end:
-        unit = doc.unit_starting.get(start)
-        if unit is not None and unit.kind in ("P", "K"):
-            return start
-        for length in range(min(4, end - start - 2), 0, -1):
-            word = text[start : start + length]
-            after = doc.unit_starting.get(start + length)
-            # 该, 本, 各 alone may start a name (本溪钢铁公司): cut only before a suffix word (该|公司)
-            if word in lex.generic_determiners and (length > 1 or (after is not None and after.kind == "B")):
-                start += length
-                break
-        else:
-            return start
-    return start
 
 
 def _venue_place(doc: Doc, start: int, end: int) -> bool:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from kg.extract.determiners import PLACE, after_determiners
 from kg.extract.lexicon import ABBREVIATION_LEVELS, word_tags
 from kg.extract.mentions import CLAUSE_BREAKS, Doc, is_han
 from kg.extract.visits import visit_word_before
@@ -67,7 +68,7 @@ def find_places(doc: Doc) -> None:
         start = _stem_start(doc, start_suffix, MAX_STEM[level], ends_found, suffix)
         if start is None:
             continue
-        start = _after_determiners(doc, start, start_suffix)
+        start = after_determiners(doc, start, start_suffix, PLACE)  # 众多|山, 一种|泸沽湖
         if start_suffix - start < MIN_STEM:
             continue  # 众多|山, 很多|小山: a determiner and a kind
         name = text[start:end]
@@ -111,7 +112,7 @@ def _house_number() -> re.Pattern[str]:
 
 def _with_house_number(doc: Doc, span: tuple[int, int, str, str]) -> tuple[int, int, str, str]:
     """A road and the house number after it are one site (颍河路166—171号院), see ``address_suffixes.txt``."""
-    start, end, name, level = span
+    start, end, name, _level = span
     if not name.endswith(doc.lex.road_suffixes):
         return span
     match = _house_number().match(doc.text, end)
@@ -130,23 +131,6 @@ def office_suffixes(doc: Doc) -> frozenset[str]:
 def _office_suffixes(suffixes: tuple[str, ...]) -> frozenset[str]:
     rows = [line.split("\t") for line in data_lines(lexicon_path("place_suffixes.tsv"))]
     return frozenset(row[0] for row in rows if row[2:3] == ["office"] and row[0] in suffixes)
-
-
-def _after_determiners(doc: Doc, start: int, end: int) -> int:
-    """Where a place name starts once determiners in front are cut off (众多|山, 一种|泸沽湖), see
-    ``generic_determiners.txt``; a known place there is kept."""
-    text = doc.text
-    while start < end:
-        unit = doc.unit_starting.get(start)
-        if unit is not None and unit.kind == "P":
-            return start
-        for length in range(min(4, end - start), 1, -1):  # 本, 该 alone may start a name (本溪)
-            if text[start : start + length] in doc.lex.generic_determiners:
-                start += length
-                break
-        else:
-            return start
-    return start
 
 
 def _idiom_before(doc: Doc, start: int, end: int) -> bool:
