@@ -58,6 +58,9 @@ def build(
 
         raise UsageError(f"unknown format {', '.join(unknown)}; choose from {', '.join(ALL_FORMATS)}")
     started = time.perf_counter()
+    if cache_dir is not None:
+        return _build_cached(paths, Path(out), formats, settings, cache_dir, jobs, skip_bad, store, scheduler,
+                             progress, warn, started)
     corpus = read_articles(paths, skip_bad=skip_bad, warn=warn)
     extractions = extract_all(
         corpus.articles, settings, jobs=jobs, cache_dir=cache_dir, scheduler=scheduler, progress=progress
@@ -75,6 +78,40 @@ def build(
         triples=len(graph),
         outputs=outputs,
         skipped=list(corpus.skipped),
+    )
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _build_cached(
+    paths: Sequence[str | Path],
+    out: Path,
+    formats: Sequence[str],
+    settings: Settings,
+    cache_dir: str | Path,
+    jobs: int | None,
+    skip_bad: bool,
+    store: str | Path | None,
+    scheduler: str | None,
+    progress: bool,
+    warn: Callable[[str], None] | None,
+    started: float,
+) -> BuildResult:
+    """The same build through the cache folder: only what changed pages touch is redone (kg.incremental)."""
+    from kg.incremental import build_cached
+
+    done = build_cached(paths, out, formats, settings, cache_dir, jobs=jobs, skip_bad=skip_bad, store=store,
+                        scheduler=scheduler, progress=progress, warn=warn)
+    result = BuildResult(
+        articles=len(done.articles),
+        officials=len({p.key for persons in done.persons for p in persons if p.posts}),
+        persons=len({p.key for persons in done.persons for p in persons}),
+        bodies=len(done.bodies),
+        places=len(done.places),
+        events=done.events,
+        triples=done.triples,
+        outputs=done.outputs,
+        skipped=done.skipped,
     )
     result.seconds = time.perf_counter() - started
     return result

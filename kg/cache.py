@@ -24,8 +24,9 @@ from functools import cache
 from pathlib import Path
 
 import kg
+from kg.graph.rdf import ArticleReports
 from kg.io import write_bytes_atomic
-from kg.model import Article, Extraction
+from kg.model import Article, Body, Extraction, Person, Post, Provenance
 from kg.resources import ontology_dir
 from kg.settings import Settings
 
@@ -126,6 +127,10 @@ class ExtractionCache:
         self.misses = 0
         self._pages: dict[str, str] = {}
 
+    def know_pages(self, hashes: dict[str, str]) -> None:
+        """Page hashes already computed (by path), so that pages are not read again to key articles."""
+        self._pages.update(hashes)
+
     def key(self, article: Article) -> str:
         if article.file not in self._pages:
             self._pages[article.file] = page_hash(article.file)
@@ -162,6 +167,210 @@ class ExtractionCache:
 
     def prune_other_versions(self) -> list[Path]:
         """Delete entries written by other extractor versions: they can never be hit again."""
+        removed = []
+        if not self.root.is_dir():
+            return removed
+        for child in self.root.iterdir():
+            if child.is_dir() and _VERSION_DIR.fullmatch(child.name) and child != self.directory:
+                shutil.rmtree(child, ignore_errors=True)
+                removed.append(child)
+        return removed
+
+
+# --- the build cache: pages, graph fragments and the last Turtle, for incremental builds -----
+
+# Source and data that decide how extractions become the graph (besides the extractor's inputs).
+_GRAPH_PACKAGE_INPUTS = ("graph", "resolve.py", "incremental.py", "cache.py")
+_GRAPH_ONTOLOGY_INPUTS = ("kg.ttl",)
+
+
+@cache
+def graph_version() -> str:
+    """A hash of the extractor version and of the code and ontology that build the graph."""
+    digest = hashlib.sha256(f"kg-build-cache-{CACHE_FORMAT}-{extractor_version()}".encode())
+    package = Path(kg.__file__).resolve().parent
+    files = [f for name in _GRAPH_PACKAGE_INPUTS for f in _files_under(package / name)]
+    files += [f for name in _GRAPH_ONTOLOGY_INPUTS for f in _files_under(ontology_dir() / name)]
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+# A person as entity resolution reads it: name, and each post's (title, body, representative,
+# provenance fields). Plain tuples: unpickling thousands of dataclass objects is what costs.
+PersonTuple = tuple[str, tuple[tuple[str, "str | None", bool, tuple], ...]]
+BodyTuple = tuple[str, str, "str | None", "str | None"]  # name, kind, parent, place
+
+
+def person_tuple(person: Person) -> PersonTuple:
+    return person.name, tuple(
+        (post.title, post.body, post.representative, dataclasses.astuple(post.provenance)) for post in person.posts
+    )
+
+
+def person_from_tuple(value: PersonTuple) -> Person:
+    name, posts = value
+    return Person(name, posts=[Post(title, body, Provenance(*prov), representative) for title, body, representative,
+                               prov in posts])
+
+
+def body_tuple(body: Body) -> BodyTuple:
+    return body.name, body.kind, body.parent, body.place
+
+
+@dataclasses.dataclass
+class ArticleRecord:
+    """What a rebuild needs of an article whose extraction and person keys did not change.
+
+    ``persons`` and ``bodies`` are the extraction's (persons without their mentions): enough for
+    entity resolution and the build's counts. The article's triples stay in a fragment file,
+    read only when a subject they describe changed; ``digests`` identifies them by subject.
+    """
+
+    persons: list[PersonTuple]
+    bodies: list[BodyTuple]
+    places: list[str]
+    events: int
+    keys: tuple[str, ...]  # the person keys the fragment was built with
+    fragment: str  # the fragment file's key
+    reports: ArticleReports
+    digests: dict[str, bytes]  # subject → digest of this article's (predicate, object) set for it
+
+
+# Where one subject's block of the last graph.ttl is, and what it was made of:
+# (signature of its contributions, offset in the Turtle body, length, number of triples).
+TurtleBlock = tuple[bytes, int, int, int]
+
+
+@dataclasses.dataclass
+class BuildIndex:
+    """The whole small part of the build cache, read and written in one piece."""
+
+    records: dict[str, ArticleRecord] = dataclasses.field(default_factory=dict)  # by extraction key
+    blocks: dict[str, TurtleBlock] = dataclasses.field(default_factory=dict)  # by subject
+    turtle_digest: bytes = b""  # of the last Turtle body, so a damaged copy is never spliced
+
+
+def entries_digest(entries: Iterable[tuple[str, str]]) -> bytes:
+    """A digest of a set of (predicate, object) pairs, independent of their order."""
+    return hashlib.blake2b("\n".join(sorted(f"{p} {o}" for p, o in entries)).encode(), digest_size=16).digest()
+
+
+def _load_pickle(path: Path, expected: type) -> object | None:
+    """An object pickled at ``path``, or None when it is missing, damaged or of another type."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        value = pickle.loads(data)
+    except Exception:  # a damaged or foreign file is a miss, never an error
+        return None
+    return value if isinstance(value, expected) else None
+
+
+class BuildCache:
+    """Pages, graph fragments and the last Turtle under ``<cache dir>/build/v<version>/``.
+
+    - ``pages/``: a page's articles, keyed by its path and the hash of its bytes, so an unchanged
+      page is not split again;
+    - ``fragments/``: an article's triples by subject (:func:`kg.graph.rdf.article_fragment`),
+      keyed by its extraction key and its persons' resolved keys;
+    - ``index.pkl``: a :class:`BuildIndex`; ``graph.ttl.body``: the last Turtle without its header.
+
+    Every file is written atomically; anything unreadable counts as missing and is rebuilt.
+    """
+
+    def __init__(self, directory: str | Path, settings: Settings, version: str | None = None) -> None:
+        self.root = Path(directory) / "build"
+        self.version = version or graph_version()
+        self.directory = self.root / f"v{self.version}"
+        self.settings_print = settings_fingerprint(settings)
+        self.page_hashes: dict[str, str] = {}  # path → sha256 of the bytes read this build
+        self.pages_read = 0  # pages split this build (not found in the cache)
+        self._pages_used: set[str] = set()  # page entries this build read or wrote
+
+    # pages
+
+    def _page_path(self, path: str, content: str) -> Path:
+        key = hashlib.sha256(f"{path}\0{content}".encode()).hexdigest()
+        return self.directory / "pages" / key[:2] / f"{key}.pkl"
+
+    def read_page(self, path: str) -> list[Article]:
+        """The articles of the page at ``path``: from the cache when its bytes are unchanged."""
+        from kg.corpus.reader import STDIN, page_articles, read_page_bytes
+
+        data = read_page_bytes(path)
+        if path == STDIN:
+            return page_articles(data, path)
+        content = hashlib.sha256(data).hexdigest()
+        self.page_hashes[path] = content
+        entry = self._page_path(path, content)
+        self._pages_used.add(entry.stem)
+        articles = _load_pickle(entry, list)
+        if articles and all(isinstance(a, Article) and a.file == path for a in articles):
+            return articles  # type: ignore[return-value]
+        self.pages_read += 1
+        articles = page_articles(data, path)
+        write_bytes_atomic(entry, pickle.dumps(articles, protocol=pickle.HIGHEST_PROTOCOL))
+        return articles
+
+    def prune_pages(self) -> None:
+        """Delete page entries this build did not use (earlier versions of changed pages)."""
+        folder = self.directory / "pages"
+        if not folder.is_dir():
+            return
+        for entry in folder.glob("*/*.pkl"):
+            if entry.stem not in self._pages_used:
+                entry.unlink(missing_ok=True)
+
+    # fragments
+
+    def fragment_key(self, extraction_key: str, keys: tuple[str, ...]) -> str:
+        return hashlib.sha256(json.dumps([extraction_key, list(keys)], ensure_ascii=False).encode()).hexdigest()
+
+    def _fragment_path(self, key: str) -> Path:
+        return self.directory / "fragments" / key[:2] / f"{key}.pkl"
+
+    def put_fragment(self, key: str, triples: dict[str, set[tuple[str, str]]]) -> None:
+        write_bytes_atomic(self._fragment_path(key), pickle.dumps(triples, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def get_fragment(self, key: str) -> dict[str, set[tuple[str, str]]] | None:
+        return _load_pickle(self._fragment_path(key), dict)  # type: ignore[return-value]
+
+    def prune_fragments(self, keep: set[str]) -> None:
+        """Delete fragment files no article of the last build uses."""
+        folder = self.directory / "fragments"
+        if not folder.is_dir():
+            return
+        for entry in folder.glob("*/*.pkl"):
+            if entry.stem not in keep:
+                entry.unlink(missing_ok=True)
+
+    # the index and the last Turtle
+
+    def load_index(self) -> BuildIndex:
+        index = _load_pickle(self.directory / "index.pkl", BuildIndex)
+        return index if isinstance(index, BuildIndex) else BuildIndex()
+
+    def load_turtle(self, index: BuildIndex) -> bytes:
+        """The last Turtle body, or b"" when it is missing or does not match the index."""
+        try:
+            body = (self.directory / "graph.ttl.body").read_bytes()
+        except OSError:
+            return b""
+        if hashlib.blake2b(body, digest_size=16).digest() != index.turtle_digest:
+            return b""
+        return body
+
+    def save(self, index: BuildIndex, turtle_body: bytes) -> None:
+        index.turtle_digest = hashlib.blake2b(turtle_body, digest_size=16).digest()
+        write_bytes_atomic(self.directory / "graph.ttl.body", turtle_body)
+        write_bytes_atomic(self.directory / "index.pkl", pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def prune_other_versions(self) -> list[Path]:
         removed = []
         if not self.root.is_dir():
             return removed

@@ -119,20 +119,28 @@ def _identity(path: str) -> object:
     return (info.st_dev, info.st_ino)
 
 
-def read_page(path: str) -> list[Article]:
-    """The articles of one page file (or standard input for ``-``, named ``<stdin>`` in errors)."""
-    shown = "<stdin>" if path == STDIN else path
+def read_page_bytes(path: str) -> bytes:
+    """The bytes of one page file (or of standard input for ``-``)."""
     if path == STDIN:
         stream = getattr(sys.stdin, "buffer", None)
-        data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
-    else:
-        try:
-            with open(path, "rb") as handle:
-                data = handle.read()
-        except IsADirectoryError:
-            raise InputError("is a directory", path=path) from None
-        except OSError as error:
-            raise InputError(f"cannot read: {_os_problem(error)}", path=path) from None
+        return stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except IsADirectoryError:
+        raise InputError("is a directory", path=path) from None
+    except OSError as error:
+        raise InputError(f"cannot read: {_os_problem(error)}", path=path) from None
+
+
+def read_page(path: str) -> list[Article]:
+    """The articles of one page file (or standard input for ``-``, named ``<stdin>`` in errors)."""
+    return page_articles(read_page_bytes(path), path)
+
+
+def page_articles(data: bytes, path: str) -> list[Article]:
+    """The articles of a page's bytes, read from ``path``."""
+    shown = "<stdin>" if path == STDIN else path
     if not data.strip():
         raise InputError("empty file" if not data else "file holds only white space", path=shown)
     try:
@@ -149,8 +157,12 @@ def read_articles(
     paths: Sequence[str | Path],
     skip_bad: bool = False,
     warn: Callable[[str], None] | None = None,
+    page_reader: Callable[[str], list[Article]] = read_page,
 ) -> Corpus:
-    """All articles of the pages at ``paths``, in path order then page order."""
+    """All articles of the pages at ``paths``, in path order then page order.
+
+    ``page_reader`` reads one page (a cache may stand in for :func:`read_page`).
+    """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]  # one path given bare, not a sequence of one-character paths
     if not paths:
@@ -165,7 +177,7 @@ def read_articles(
             if key in read:
                 continue  # the same file named twice (a file and its directory)
             read.add(key)
-            corpus.articles.extend(read_page(item))
+            corpus.articles.extend(page_reader(item))
         except InputError as error:
             if not skip_bad:
                 raise

@@ -24,19 +24,49 @@ from kg.io import atomic_writer, write_bytes_atomic
 FILE_NAMES = {"ttl": "graph.ttl", "nt": "graph.nt", "jsonld": "graph.jsonld", "html": "graph.html"}
 
 
-def turtle_bytes(graph: KnowledgeGraph) -> bytes:
-    """Pretty Turtle: prefixes first (in a fixed order), then each subject's triples grouped."""
+def turtle_header(prefixes: dict[str, str]) -> bytes:
+    """The prefix lines of our Turtle and the blank line after them."""
+    return "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in prefixes.items()).encode() + b"\n"
+
+
+def _turtle_body(ntriples: bytes, prefixes: dict[str, str]) -> bytes:
+    """pyoxigraph's Turtle of sorted N-Triples, without its prefix lines (written in its own order)."""
     import pyoxigraph
 
-    triples = pyoxigraph.parse(graph.ntriples(), format=pyoxigraph.RdfFormat.N_TRIPLES)
-    body = pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.TURTLE, prefixes=graph.prefixes)
-    # pyoxigraph writes the prefixes in its own order: write our header instead of its.
+    triples = pyoxigraph.parse(ntriples, format=pyoxigraph.RdfFormat.N_TRIPLES)
+    body = pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes)
     lines = body.split(b"\n")
     start = 0
     while start < len(lines) and lines[start].startswith(b"@prefix "):
         start += 1
-    header = "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in graph.prefixes.items())
-    return header.encode("utf-8") + b"\n" + b"\n".join(lines[start:])
+    return b"\n".join(lines[start:])
+
+
+def turtle_bytes(graph: KnowledgeGraph) -> bytes:
+    """Pretty Turtle: prefixes first (in a fixed order), then each subject's triples grouped."""
+    return turtle_header(graph.prefixes) + _turtle_body(graph.ntriples(), graph.prefixes)
+
+
+def turtle_blocks(ntriples: bytes, subjects: int, prefixes: dict[str, str]) -> list[bytes]:
+    """The Turtle of each subject of sorted N-Triples holding ``subjects`` subjects, one block each.
+
+    A subject's block (its first line, then its tab-indented lines) depends on its own triples
+    alone, so blocks made apart splice into the same file as one serialisation of everything.
+    Raises ValueError if the serialiser's output does not split into one block per subject.
+    """
+    blocks: list[bytes] = []
+    body = _turtle_body(ntriples, prefixes)
+    current: list[bytes] = []
+    for line in body.splitlines(keepends=True):
+        if not line.startswith(b"\t") and current:
+            blocks.append(b"".join(current))
+            current = []
+        current.append(line)
+    if current:
+        blocks.append(b"".join(current))
+    if len(blocks) != subjects or any(not block.endswith(b" .\n") for block in blocks):
+        raise ValueError(f"Turtle of {subjects} subjects split into {len(blocks)} blocks")
+    return blocks
 
 
 _NT_ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from kg.graph.iri import IriMinter
 from kg.graph.namespaces import FOAF, KG, ORG, PROV, RDF_TYPE, RDFS_LABEL, SCHEMA, XSD, all_prefixes
-from kg.model import Article, Body, Event, Extraction, Place, Provenance
+from kg.model import Article, Event, Extraction, Provenance
 from kg.resources import lexicon_path, ontology_dir
 from kg.settings import Settings
 
@@ -275,12 +275,14 @@ def _body_classes() -> dict[str, str]:
     return table
 
 
+@cache
 def body_class(kind: str) -> str | None:
     """Our class for a body kind; None for kinds that are only org:Organization."""
     name = _body_classes().get(_key(kind))
     return KG + name if name and name in _BODY_CLASS_NAMES else None
 
 
+@cache
 def place_level(level: str) -> str | None:
     name = PLACE_LEVELS.get(_key(level))
     return KG + name if name else None
@@ -319,8 +321,10 @@ class ArticleReports:
 
     article_id: str
     persons: list[tuple[str, str]] = field(default_factory=list)  # (key, name), first naming first
-    bodies: dict[str, list[Body]] = field(default_factory=dict)  # every body named; its reports
-    places: dict[str, list[Place]] = field(default_factory=dict)
+    # Every body and place named, with what each report says: (kind, parent, place) of a body,
+    # (level, parent) of a place. Plain tuples: a rebuild reads thousands of them back.
+    bodies: dict[str, list[tuple[str, str | None, str | None]]] = field(default_factory=dict)
+    places: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
     # (post IRI, evidence start, the provenance entries of this report) in the order reported
     posts: list[tuple[str, int, tuple[tuple[str, str], ...]]] = field(default_factory=list)
     terms: set[str] = field(default_factory=set)  # kg: terms used as objects (their labels are copied)
@@ -391,10 +395,10 @@ class _FragmentBuilder:
         article = extraction.article
         article_iri = self.add_article(article)
         for body in extraction.bodies:
-            self.reports.bodies.setdefault(body.name, []).append(body)
+            self.reports.bodies.setdefault(body.name, []).append((body.kind, body.parent, body.place))
             self.link(article_iri, SCHEMA + "mentions", self.body(body.name))
         for place in extraction.places:
-            self.reports.places.setdefault(place.name, []).append(place)
+            self.reports.places.setdefault(place.name, []).append((place.level, place.parent))
             self.link(article_iri, SCHEMA + "mentions", self.place(place.name))
         keys_by_name: dict[str, str] = {}
         for person in extraction.persons:
@@ -573,8 +577,8 @@ class _Finisher:
     def __init__(self, settings: Settings) -> None:
         self.iri = IriMinter(settings.base_iri)
         self.triples: dict[str, set[tuple[str, str]]] = {}
-        self.bodies: dict[str, list[Body]] = defaultdict(list)
-        self.places: dict[str, list[Place]] = defaultdict(list)
+        self.bodies: dict[str, list[tuple[str, str | None, str | None]]] = defaultdict(list)
+        self.places: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
         self.person_names: dict[str, str] = {}
         # post IRI → its reports (article id, start, provenance entries)
         self.post_sources: dict[str, list[tuple[str, int, tuple[tuple[str, str], ...]]]] = defaultdict(list)
@@ -634,26 +638,26 @@ class _Finisher:
             for subject, predicate, obj in described.get(term, ()):
                 self.add(subject, predicate, obj)
 
-    def add_body(self, name: str, reports: list[Body]) -> None:
+    def add_body(self, name: str, reports: list[tuple[str, str | None, str | None]]) -> None:
         iri = self.iri.body(name)
-        chosen = _most_common(body_class(b.kind) for b in reports)
+        chosen = _most_common(body_class(kind) for kind, _, _ in reports)
         classes = [ORG + "Organization"] + ([chosen] if chosen else [])
         self.typed_node(iri, classes, name)
-        parent = _most_common(b.parent for b in reports if b.parent != name)
+        parent = _most_common(parent for _, parent, _ in reports if parent != name)
         if parent:
             self.link(iri, ORG + "subOrganizationOf", self.iri.body(parent))
             if parent not in self.bodies:
                 self.bodies[parent] = []
                 self.add_body(parent, [])
-        place = _most_common(b.place for b in reports)
+        place = _most_common(place for _, _, place in reports)
         if place:
             self.places.setdefault(place, [])
             self.link(iri, KG + "inPlace", self.iri.place(place))
 
-    def add_place(self, name: str, reports: list[Place]) -> None:
+    def add_place(self, name: str, reports: list[tuple[str, str | None]]) -> None:
         iri = self.iri.place(name)
         self.typed_node(iri, [SCHEMA + "Place"], name)
-        levels = [place_level(p.level) for p in reports]
+        levels = [place_level(level) for level, _ in reports]
         known = [level for level in levels if level]
         if known:
             # The most specific claim loses to any administrative level: "site" is the default.
@@ -661,7 +665,7 @@ class _Finisher:
             level = _most_common(administrative) or _most_common(known)
             if level:
                 self.link(iri, KG + "level", level)
-        parent = _most_common(p.parent for p in reports if p.parent != name)
+        parent = _most_common(parent for _, parent in reports if parent != name)
         if parent:
             self.link(iri, SCHEMA + "containedInPlace", self.iri.place(parent))
             if parent not in self.places:

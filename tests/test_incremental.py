@@ -1,0 +1,177 @@
+"""Incremental builds (``kg build --cache``): a rebuild redoes only what changed pages touch, and
+its outputs are byte-identical to a build without a cache."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import kg.cache
+import kg.corpus.reader
+import kg.extract.pipeline
+from kg.build import build
+from kg.cli import main
+
+FORMATS = ("ttl", "html", "nt", "jsonld")
+PAGES = ("000_1221b1dd961f49e8.txt", "001_9e9a5bf4a5e2b228.txt")
+
+
+@pytest.fixture()
+def pages(seeds_dir: Path, tmp_path: Path) -> Path:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for name in PAGES:
+        shutil.copy(seeds_dir / name, folder / name)
+    return folder
+
+
+class Calls:
+    """Counts the pages split and the articles extracted (in this process: --jobs 1)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.pages: list[str] = []
+        self.articles: list[str] = []
+        split, extract = kg.corpus.reader.page_articles, kg.extract.pipeline.extract_article
+
+        def counted_split(data: bytes, path: str):  # type: ignore[no-untyped-def]
+            self.pages.append(Path(path).name)
+            return split(data, path)
+
+        def counted_extract(article, settings):  # type: ignore[no-untyped-def]
+            self.articles.append(Path(article.file).name)
+            return extract(article, settings)
+
+        monkeypatch.setattr(kg.corpus.reader, "page_articles", counted_split)
+        monkeypatch.setattr(kg.extract.pipeline, "extract_article", counted_extract)
+
+    def clear(self) -> None:
+        self.pages.clear()
+        self.articles.clear()
+
+
+def outputs(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.glob("graph.*"))}
+
+
+def clean_build(pages: Path, out: Path, formats: tuple[str, ...] = FORMATS) -> dict[str, bytes]:
+    build([pages], out=out, formats=formats, jobs=1)
+    return outputs(out)
+
+
+def edit(page: Path) -> None:
+    text = page.read_text(encoding="utf-8")
+    assert "上午" in text
+    page.write_text(text.replace("上午", "下午", 1), encoding="utf-8")
+
+
+def test_rebuild_after_one_page_changed_redoes_that_page_alone(
+    pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = Calls(monkeypatch)
+    cache = tmp_path / "cache"
+    first = build([pages], out=tmp_path / "first", formats=FORMATS, jobs=1, cache_dir=cache)
+    assert sorted(set(calls.pages)) == sorted(PAGES) and len(calls.articles) == first.articles
+    assert outputs(tmp_path / "first") == clean_build(pages, tmp_path / "clean-first")
+
+    calls.clear()
+    same = build([pages], out=tmp_path / "same", formats=FORMATS, jobs=1, cache_dir=cache)
+    assert calls.pages == [] and calls.articles == []
+    assert outputs(tmp_path / "same") == outputs(tmp_path / "first")
+    assert (same.articles, same.triples, same.persons, same.officials) == (
+        first.articles, first.triples, first.persons, first.officials
+    )
+
+    changed = pages / PAGES[1]
+    edit(changed)
+    calls.clear()
+    again = build([pages], out=tmp_path / "again", formats=FORMATS, jobs=1, cache_dir=cache)
+    assert calls.pages == [changed.name]
+    assert calls.articles and set(calls.articles) == {changed.name}
+    calls.clear()
+    expected = clean_build(pages, tmp_path / "clean")
+    assert outputs(tmp_path / "again") == expected
+    assert outputs(tmp_path / "again")["graph.ttl"] != outputs(tmp_path / "first")["graph.ttl"]
+    clean = build([pages], out=tmp_path / "clean2", formats=("ttl",), jobs=1)
+    assert (again.triples, again.events, again.bodies, again.places) == (
+        clean.triples, clean.events, clean.bodies, clean.places
+    )
+
+
+def test_added_and_removed_pages_give_the_clean_build(seeds_dir: Path, pages: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    build([pages], out=tmp_path / "a", formats=("ttl",), jobs=1, cache_dir=cache)
+    # A page that sorts first and repeats another's people: their keys and posts' sources change.
+    shutil.copy(seeds_dir / PAGES[1], pages / "0000_copy.txt")
+    shutil.copy(seeds_dir / "004_4991a681cbad826b.txt", pages / "004_4991a681cbad826b.txt")
+    build([pages], out=tmp_path / "b", formats=("ttl",), jobs=1, cache_dir=cache)
+    build([pages], out=tmp_path / "b-clean", formats=("ttl",), jobs=1)
+    assert (tmp_path / "b" / "graph.ttl").read_bytes() == (tmp_path / "b-clean" / "graph.ttl").read_bytes()
+    (pages / PAGES[0]).unlink()
+    build([pages], out=tmp_path / "c", formats=("ttl",), jobs=1, cache_dir=cache)
+    build([pages], out=tmp_path / "c-clean", formats=("ttl",), jobs=1)
+    assert (tmp_path / "c" / "graph.ttl").read_bytes() == (tmp_path / "c-clean" / "graph.ttl").read_bytes()
+
+
+def _damage(path: Path) -> None:
+    path.write_bytes(b"\x80\x05not a pickle")
+
+
+@pytest.mark.parametrize("target", ["index.pkl", "graph.ttl.body", "fragments", "pages", "extractions"])
+def test_damaged_cache_entries_are_rebuilt_never_a_traceback(
+    target: str, pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    build([pages], out=tmp_path / "first", formats=("ttl",), jobs=1, cache_dir=cache)
+    if target != "extractions":  # (an edited page's old extractions are never read again)
+        edit(pages / PAGES[0])  # so that the rebuild splices changed and unchanged blocks
+    store = next((cache / "build").glob("v*"))
+    if target in ("index.pkl", "graph.ttl.body"):
+        damaged = [store / target]
+    elif target == "extractions":
+        damaged = [p for p in cache.glob("v*/*/*.pkl")]
+    else:
+        damaged = sorted((store / target).glob("*/*.pkl"))
+    assert damaged
+    for path in damaged:
+        _damage(path)
+    if target == "extractions":  # without the index every article's extraction is read back
+        _damage(store / "index.pkl")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["build", str(pages), "--out", str(out), "--cache", str(cache), "--jobs", "1", "--format", "ttl,nt"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    # (N-Triples need every article's triples: each fragment file is read and checked)
+    assert outputs(out) == clean_build(pages, tmp_path / "clean", ("ttl", "nt"))
+    for path in damaged:  # every damaged entry was noticed, and written again or dropped
+        assert not path.exists() or path.read_bytes() != b"\x80\x05not a pickle"
+
+
+def test_a_lexicon_or_code_change_invalidates_the_cache(
+    pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    extra = tmp_path / "extra_lexicon.txt"
+    extra.write_text("# a word list the extractor reads\n惠济区\n", encoding="utf-8")
+    files = kg.cache.input_files
+    monkeypatch.setattr(kg.cache, "input_files", lambda: [*files(), extra])
+    kg.cache.extractor_version.cache_clear()
+    kg.cache.graph_version.cache_clear()
+    before = kg.cache.graph_version()
+    calls = Calls(monkeypatch)
+    cache = tmp_path / "cache"
+    first = build([pages], out=tmp_path / "a", formats=("ttl",), jobs=1, cache_dir=cache)
+
+    extra.write_text("# a word list the extractor reads\n金水区\n", encoding="utf-8")
+    kg.cache.extractor_version.cache_clear()
+    kg.cache.graph_version.cache_clear()
+    assert kg.cache.graph_version() != before
+    calls.clear()
+    build([pages], out=tmp_path / "b", formats=("ttl",), jobs=1, cache_dir=cache)
+    assert len(calls.articles) == first.articles and sorted(calls.pages) == sorted(PAGES)
+    assert [p.name for p in (cache / "build").iterdir()] == [f"v{kg.cache.graph_version()}"]  # old one pruned
+    kg.cache.extractor_version.cache_clear()
+    kg.cache.graph_version.cache_clear()
