@@ -16,16 +16,17 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
 import pickle
 import re
 import shutil
+import tempfile
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
 import kg
 from kg.graph.rdf import ArticleReports
-from kg.io import write_bytes_atomic
 from kg.model import Article, Body, Extraction, Person, Post, Provenance
 from kg.resources import ontology_dir
 from kg.settings import Settings
@@ -38,6 +39,24 @@ _PACKAGE_INPUTS = ("extract", "ner", "corpus", "data", "model.py", "settings.py"
 _ONTOLOGY_INPUTS = ("lexicon", "models")
 _SKIP_SUFFIXES = (".pyc", ".pyo")
 _VERSION_DIR = re.compile(r"v[0-9a-f]{16}")
+
+
+def write_cache_file(path: Path, data: bytes) -> None:
+    """Write a cache entry atomically (a temporary file renamed into place), without ``fsync``.
+
+    Thousands of entries are written in a first build, and a sync each would cost more than the
+    entries save. An entry cut short by a crash is at worst unreadable, and an unreadable entry
+    is a miss: every reader here checks what it loads.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def _files_under(root: Path) -> list[Path]:
@@ -159,7 +178,7 @@ class ExtractionCache:
         return extraction
 
     def put(self, article: Article, extraction: Extraction) -> None:
-        write_bytes_atomic(self._path(self.key(article)), pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL))
+        write_cache_file(self._path(self.key(article)), pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL))
 
     def put_many(self, pairs: Iterable[tuple[Article, Extraction]]) -> None:
         for article, extraction in pairs:
@@ -314,7 +333,7 @@ class BuildCache:
             return articles  # type: ignore[return-value]
         self.pages_read += 1
         articles = page_articles(data, path)
-        write_bytes_atomic(entry, pickle.dumps(articles, protocol=pickle.HIGHEST_PROTOCOL))
+        write_cache_file(entry, pickle.dumps(articles, protocol=pickle.HIGHEST_PROTOCOL))
         return articles
 
     def prune_pages(self) -> None:
@@ -335,7 +354,7 @@ class BuildCache:
         return self.directory / "fragments" / key[:2] / f"{key}.pkl"
 
     def put_fragment(self, key: str, triples: dict[str, set[tuple[str, str]]]) -> None:
-        write_bytes_atomic(self._fragment_path(key), pickle.dumps(triples, protocol=pickle.HIGHEST_PROTOCOL))
+        write_cache_file(self._fragment_path(key), pickle.dumps(triples, protocol=pickle.HIGHEST_PROTOCOL))
 
     def get_fragment(self, key: str) -> dict[str, set[tuple[str, str]]] | None:
         return _load_pickle(self._fragment_path(key), dict)  # type: ignore[return-value]
@@ -367,8 +386,8 @@ class BuildCache:
 
     def save(self, index: BuildIndex, turtle_body: bytes) -> None:
         index.turtle_digest = hashlib.blake2b(turtle_body, digest_size=16).digest()
-        write_bytes_atomic(self.directory / "graph.ttl.body", turtle_body)
-        write_bytes_atomic(self.directory / "index.pkl", pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+        write_cache_file(self.directory / "graph.ttl.body", turtle_body)
+        write_cache_file(self.directory / "index.pkl", pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
 
     def prune_other_versions(self) -> list[Path]:
         removed = []

@@ -24,9 +24,11 @@ then assembled from every fragment.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -109,17 +111,68 @@ def build_cached(
     warn: Callable[[str], None] | None = None,
 ) -> CachedBuild:
     """Read, extract, resolve and write like ``kg.build.build``, reusing ``cache_dir``."""
+    collecting = gc.isenabled()
+    with _collector_paused():
+        return _build_cached(
+            paths, out, formats, settings, cache_dir, jobs, skip_bad, store, scheduler, progress, warn, collecting
+        )
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while the cache is read.
+
+    Unpickling the index makes hundreds of thousands of tuples and strings, none in a cycle, and
+    each few hundred allocations would start a collection that scans them all again: paused, a
+    rebuild takes about a third less time. Reference counting still frees everything.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@contextmanager
+def _collector_resumed(collecting: bool) -> Iterator[None]:
+    """Run the collector again (if it ran before the build) for the stages that make cyclic garbage."""
+    if collecting:
+        gc.enable()
+    try:
+        yield
+    finally:
+        gc.disable()
+
+
+def _build_cached(
+    paths: Sequence[str | Path],
+    out: Path,
+    formats: Sequence[str],
+    settings: Settings,
+    cache_dir: str | Path,
+    jobs: int | None,
+    skip_bad: bool,
+    store: str | Path | None,
+    scheduler: str | None,
+    progress: bool,
+    warn: Callable[[str], None] | None,
+    collecting: bool,
+) -> CachedBuild:
     from kg.corpus import read_articles
 
     cache = BuildCache(cache_dir, settings)
     corpus = read_articles(paths, skip_bad=skip_bad, warn=warn, page_reader=cache.read_page)
     run = _Run(cache, corpus.articles, out, formats, settings, cache_dir, jobs, store, scheduler, progress)
+    run.collecting = collecting
     try:
         result = run.build(cache.load_index())
     except _MissingFragment:
         # A fragment file the index names is gone or damaged: build again as if the index were empty
         # (extractions still come from their cache).
         run = _Run(cache, corpus.articles, out, formats, settings, cache_dir, jobs, store, scheduler, progress)
+        run.collecting = collecting
         result = run.build(BuildIndex())
     result.skipped = list(corpus.skipped)
     return result
@@ -145,6 +198,7 @@ class _Run:
         self.cache_dir, self.jobs, self.store = cache_dir, jobs, store
         self.scheduler, self.progress = scheduler, progress
         self.stats = IncrementalStats(pages_read=cache.pages_read)
+        self.collecting = True  # whether the garbage collector ran before the build
 
     def build(self, index: BuildIndex) -> CachedBuild:
         from kg.resolve import resolve
@@ -163,10 +217,11 @@ class _Run:
         def extract(positions: list[int]) -> None:
             if not positions:
                 return
-            done = extract_all(
-                [articles[i] for i in positions], settings, jobs=jobs, cache_dir=cache_dir, scheduler=scheduler,
-                progress=progress,
-            )
+            with _collector_resumed(self.collecting):  # extraction makes cyclic garbage (and runs long)
+                done = extract_all(
+                    [articles[i] for i in positions], settings, jobs=jobs, cache_dir=cache_dir, scheduler=scheduler,
+                    progress=progress,
+                )
             extractions.update(zip(positions, done, strict=True))
             stats.extracted += len(positions)
 
