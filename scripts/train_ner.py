@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 from kg.io import write_text_atomic
+from kg.ner.augment import AugmentParams
 from kg.ner.evaluate import format_table
 from kg.ner.recipe import cross_validate, run
 from kg.ner.tagger import MODEL_PATH
@@ -39,16 +40,22 @@ def main() -> None:
     parser.add_argument("--c1", type=float, default=TrainingParams.c1)
     parser.add_argument("--c2", type=float, default=TrainingParams.c2)
     parser.add_argument("--iterations", type=int, default=TrainingParams.max_iterations)
+    parser.add_argument(
+        "--augment", type=int, default=AugmentParams.copies, metavar="N", help="mention-replaced copies per sentence"
+    )
+    parser.add_argument("--replace-share", type=float, default=AugmentParams.replace_share)
+    parser.add_argument("--dictionary-share", type=float, default=AugmentParams.dictionary_share)
     args = parser.parse_args()
 
     params = TrainingParams(c1=args.c1, c2=args.c2, max_iterations=args.iterations)
+    augment = AugmentParams(args.augment, args.replace_share, args.dictionary_share)
     if args.cv:
         print(
             f"{args.cv}-fold cross-validation over pd98 train + dev:\n"
-            + format_table(cross_validate(args.data, params, args.cv))
+            + format_table(cross_validate(args.data, params, args.cv, augment=augment))
         )
         return
-    report = run(args.data, args.out, params, use_cluener=args.cluener_names, tune=args.tune)
+    report = run(args.data, args.out, params, use_cluener=args.cluener_names, tune=args.tune, augment=augment)
     print("jieba POS baseline on pd98 test:\n" + format_table(report.baseline_test))
     for title, scores in (
         ("CRF on pd98 dev", report.model_dev),

@@ -69,13 +69,20 @@ def _word_tags() -> dict[str, str]:
     return word_tags()
 
 
-# Dictionary parts of speech that name things: personal names, places, organisations.
+# Dictionary parts of speech that name things: personal names, places, organisations; ``nz`` (other
+# proper nouns) and ``j`` (abbreviations: 中共, 人大) only for the lexicon features below.
 _NAME_TAGS = {"nr": "nr", "nrt": "nr", "nrfg": "nr", "ns": "ns", "nt": "nt"}
+_LEXICON_TAGS = {**_NAME_TAGS, "nz": "nz", "j": "j"}
 
 
 def _name_marks(text: str) -> list[list[str]]:
-    """Per character: dictionary names (words of two or more characters that jieba's dictionary tags
-    as a name, place or body) that start (``ns[``), end (``ns]``) or go on (``ns~``) there.
+    """Per character, SoftLexicon-style evidence from every word of jieba's dictionary (two or more
+    characters) that covers it, whatever jieba's own segmentation chose:
+
+    - names, places and bodies (``nr``/``ns``/``nt``) that start (``ns[``), end (``ns]``) or go on
+      (``ns~``) there, and other proper nouns and abbreviations (``nzB``, ``jM``, ``jE`` …);
+    - for each of those five kinds, the longest such word over the character: where the character
+      sits in it and its length (``Lns`` + ``B`` + ``3``, lengths above 5 as 5).
 
     Found as jieba finds its words: the prefix dictionary holds every prefix of every word, so the
     words starting at a character are looked up only while the text so far is such a prefix. No
@@ -83,19 +90,77 @@ def _name_marks(text: str) -> list[list[str]]:
     """
     prefixes = _tokenizer().FREQ
     tags = _word_tags()
-    marks: list[set[str]] = [set() for _ in text]
     n = len(text)
+    marks: list[set[str]] = [set() for _ in text]
+    longest: list[dict[str, tuple[int, str]]] = [{} for _ in text]
     for start in range(n):
-        end = start + 1
+        end = start + 2
+        if text[start:end] not in prefixes:
+            continue
         while end <= n and text[start:end] in prefixes:
-            kind = _NAME_TAGS.get(tags.get(text[start:end], ""))
-            if kind is not None and end - start > 1:
-                marks[start].add(kind + "[")
-                marks[end - 1].add(kind + "]")
-                for i in range(start + 1, end - 1):
-                    marks[i].add(kind + "~")
+            kind = _LEXICON_TAGS.get(tags.get(text[start:end], ""))
+            if kind is not None:
+                size = end - start
+                last = end - 1
+                for i in range(start, end):
+                    position = "B" if i == start else ("E" if i == last else "M")
+                    best = longest[i].get(kind)
+                    if best is None or best[0] < size:
+                        longest[i][kind] = (size, position)
+                    if kind in ("nz", "j"):
+                        marks[i].add(kind + position)
+                    else:
+                        marks[i].add(kind + ("[" if i == start else ("]" if i == last else "~")))
             end += 1
-    return [sorted(m) for m in marks]
+    rows = []
+    for i in range(n):
+        row = ["J" + mark for mark in marks[i]]
+        row.extend("L" + kind + position + str(min(size, 5)) for kind, (size, position) in longest[i].items())
+        rows.append(row)
+    return rows
+
+
+# Word tags a name may be built of, before the word that ends it (北京|国家|歌剧院, 青岛|海牛队).
+_NAME_PART_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "?", "vn", "b", "an", "ng", "l"})
+_CHAIN_WORDS = 4  # at most this many words before the ending word
+
+
+@cache
+def _endings(name: str) -> tuple[frozenset[str], tuple[int, ...]]:
+    entries = frozenset(read_list(LEXICON_DIR / name))
+    return entries, tuple(sorted({len(entry) for entry in entries}, reverse=True))
+
+
+def _chain_marks(
+    words: list[str], word_tags: list[str], ending_list: str, name_tag: str, prefix: str, n: int
+) -> list[list[str]]:
+    """Candidate names as chains of jieba words: a word that ends with an entry of ``ending_list``
+    (or is tagged ``name_tag``), with up to four name-like words before it. The chain's first
+    character gets ``<prefix>[`` and its number of words, the last ``<prefix>]``, the inside
+    ``<prefix>~``; each later word start in the chain ``<prefix>s`` (the name may begin there)."""
+    endings, lengths = _endings(ending_list)
+    starts: list[int] = []
+    position = 0
+    for word in words:
+        starts.append(position)
+        position += len(word)
+    rows: list[list[str]] = [[] for _ in range(n)]
+    for k, word in enumerate(words):
+        if word_tags[k] != name_tag and not any(word[-size:] in endings for size in lengths if size <= len(word)):
+            continue
+        first = k
+        while first > 0 and k - first < _CHAIN_WORDS and word_tags[first - 1] in _NAME_PART_TAGS:
+            first -= 1
+        begin, end = starts[first], starts[k] + len(word)
+        if end - begin < 2:
+            continue
+        rows[begin].append(f"{prefix}[{min(k - first + 1, 4)}")
+        rows[end - 1].append(prefix + "]")
+        for i in range(begin + 1, end - 1):
+            rows[i].append(prefix + "~")
+        for m in range(first + 1, k + 1):
+            rows[starts[m]].append(prefix + "s")
+    return rows
 
 
 @cache
@@ -133,12 +198,17 @@ def warm_up() -> None:
 WordColumns = tuple[list[str], list[str], list[str], list[str], list[str]]
 
 
-def _word_positions(text: str) -> WordColumns:
-    """Per character: its position in its jieba word (B/M/E/S), the word's tag, the neighbours'
-    tags and the word itself."""
+def _segment(text: str) -> tuple[list[str], list[str]]:
+    """jieba's words of ``text`` and their dictionary tags (``?`` unknown, ``x`` non-Han single)."""
     tags = _word_tags()
     words = _tokenizer().lcut(text)
     word_tags = [tags.get(word, "?") if len(word) > 1 or "\u4e00" <= word <= "\u9fff" else "x" for word in words]
+    return words, word_tags
+
+
+def _word_positions(words: list[str], word_tags: list[str]) -> WordColumns:
+    """Per character: its position in its jieba word (B/M/E/S), the word's tag, the neighbours'
+    tags and the word itself."""
     position: list[str] = []
     tag: list[str] = []
     before: list[str] = []
@@ -166,7 +236,8 @@ def sentence_features(text: str) -> list[list[str]]:
         return []
     padded = "^^" + norm + "$$"
     kinds = "^" + "".join(map(char_class, norm)) + "$"
-    position, tag, before, after, word = _word_positions(norm)
+    words, word_tags = _segment(norm)
+    position, tag, before, after, word = _word_positions(words, word_tags)
     # Columns zipped together: much faster in CPython than indexing per character.
     rows = [
         [
@@ -210,8 +281,10 @@ def sentence_features(text: str) -> list[list[str]]:
             rows[i].append("tr=" + str(min(run, 4)))
     starts, ends = gazetteer().marks(norm)
     for i, marks in enumerate(_name_marks(norm)):
-        if marks:
-            rows[i].extend("J" + mark for mark in marks)
+        rows[i].extend(marks)
+    for ending_list, name_tag, prefix in (("org_suffixes.txt", "nt", "OC"), ("place_suffixes.txt", "ns", "LC")):
+        for i, marks in enumerate(_chain_marks(words, word_tags, ending_list, name_tag, prefix, n)):
+            rows[i].extend(marks)
     for i in range(n):
         row = rows[i]
         if starts[i]:

@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kg.ner.augment import NO_AUGMENTATION, AugmentParams, replace_mentions
 from kg.ner.corpus import CLUENER_TO_PD98, Entity, Record, read_records, split_records
 from kg.ner.evaluate import evaluate_records
 from kg.ner.train import TrainingParams, train_model
@@ -96,8 +97,17 @@ class Report:
         return asdict(self)
 
 
+def with_augmentation(records: list[Record], augment: AugmentParams, seed: int = 0) -> list[Record]:
+    """``records`` and, if ``augment.copies``, their mention-replaced copies (drawn from ``records`` only)."""
+    return records + replace_mentions(records, augment, seed) if augment.copies else records
+
+
 def cross_validate(
-    data_dir: Path, params: TrainingParams, folds: int = 3, log: Callable[[str], None] = print
+    data_dir: Path,
+    params: TrainingParams,
+    folds: int = 3,
+    log: Callable[[str], None] = print,
+    augment: AugmentParams = NO_AUGMENTATION,
 ) -> dict[str, dict[str, float]]:
     """Pooled scores of ``folds``-fold cross-validation over train + dev (test never touched).
 
@@ -114,7 +124,8 @@ def cross_validate(
     with tempfile.TemporaryDirectory() as scratch:
         for k, held_out in enumerate(parts):
             model = Path(scratch) / f"fold{k}.crfsuite"
-            train_model([r for j, part in enumerate(parts) if j != k for r in part], model, params)
+            fit = [r for j, part in enumerate(parts) if j != k for r in part]
+            train_model(with_augmentation(fit, augment, seed=k), model, params)
             fold_scores = evaluate_records(held_out, partial(find_entities, model=model))
             log(f"fold {k + 1}/{folds}: overall F1 {fold_scores[OVERALL]['f1']:.3f}")
             for kind, figures in fold_scores.items():
@@ -131,6 +142,7 @@ def run(
     use_cluener: bool,
     tune: bool = False,
     log: Callable[[str], None] = print,
+    augment: AugmentParams = NO_AUGMENTATION,
 ) -> Report:
     """Tune (train → dev) or run the whole recipe (train+dev → test, then refit on all → ``out``)."""
     from functools import partial
@@ -144,13 +156,19 @@ def run(
         f"CLUENER name sentences {len(splits.extra_train)}"
     )
     report = Report(
-        params={**asdict(params), "cluener": use_cluener, "seed": SPLIT_SEED, "fractions": SPLIT_FRACTIONS},
+        params={
+            **asdict(params),
+            "augment": asdict(augment),
+            "cluener": use_cluener,
+            "seed": SPLIT_SEED,
+            "fractions": SPLIT_FRACTIONS,
+        },
         baseline_test=evaluate_records(splits.test, jieba_pos_entities),
     )
     with tempfile.TemporaryDirectory() as scratch:
         model = Path(scratch) / "held_out.crfsuite"
         fit = splits.train if tune else splits.train + splits.dev
-        result = train_model(fit + splits.extra_train, model, params)
+        result = train_model(with_augmentation(fit, augment) + splits.extra_train, model, params)
         report.training_seconds, report.model_bytes = result.seconds, result.size_bytes
         log(f"trained on {result.sentences} sentences in {result.seconds:.0f} s, {result.size_bytes} bytes")
         predict = partial(find_entities, model=model)
@@ -163,7 +181,8 @@ def run(
         texts = [r.text for r in splits.test]
         report.tagging_chars_per_second = chars_per_second(texts, predict)
         report.jieba_posseg_chars_per_second = chars_per_second(texts, jieba_pos_entities)
-    shipped = train_model(splits.train + splits.dev + splits.test + splits.extra_train, out, params)
+    everything = splits.train + splits.dev + splits.test
+    shipped = train_model(with_augmentation(everything, augment) + splits.extra_train, out, params)
     report.shipped_training_seconds, report.shipped_model_bytes = shipped.seconds, shipped.size_bytes
     log(f"shipped model: {shipped.sentences} sentences, {shipped.seconds:.0f} s, {shipped.size_bytes} bytes → {out}")
     return report
