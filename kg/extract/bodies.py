@@ -186,6 +186,8 @@ def find_body_mentions(doc: Doc) -> None:
             continue
         if unit.kind == "B" and _broken_suffix(doc, unit.start, unit.end):
             continue
+        if any(s <= unit.start and unit.end < e for s, e, _n, _l in doc.place_spans):
+            continue  # 农科路社区, 学院路: the suffix stands inside a place's name
         start = _name_start(doc, unit.start) if unit.kind == "B" else unit.start
         if start is None:
             continue
@@ -308,6 +310,8 @@ def _visited_premises(doc: Doc) -> None:
                     start = span_end  # 花园口镇|大庙村便民服务站: the town contains the village
         name = text[start : mention.end]
         body = doc.bodies.get(name) or next((b for n, b in doc.bodies.items() if n.endswith(name)), None)
+        if body is not None and start == mention.start:
+            name = body.name  # 在区行政服务中心 → 二七区行政服务中心: the abbreviation completed
         if body is None or body.kind in LEVEL_KINDS or name in doc.places or _kind_only(doc, name):
             continue  # 到区委: the committee, no premises of a name; 梧桐办事处 is a place already
         parent = parent or body.place or article_division(doc, "district")

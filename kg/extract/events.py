@@ -38,7 +38,7 @@ from functools import cache
 from kg.extract.bodies import COORDINATED_SOURCE
 from kg.extract.dates import complete_year, infer_year, is_report_date, parse_dates, resolve_relative
 from kg.extract.roles import Agent, assign_roles, noun_suffixes, stronger
-from kg.extract.visits import at_phrase, names_visit
+from kg.extract.visits import at_phrase, is_venue, names_visit
 from kg.model import (
     Article,
     Body,
@@ -565,6 +565,12 @@ def _build(
             stops.append(Sentence(sentence.index, phrase[0], phrase[1], sentence.paragraph, text))
     event_places = _places_for(article, list(place_sentences.values()) + stops, places, agents)
     participants = _participants(article, sentences, draft, agents, zones, employers)
+    # 在区行政服务中心召开: the venue of a meeting hosts it, it does not organise it (its premises are the place)
+    participants = [
+        p
+        for p in participants
+        if not (p.agent_type == "body" and is_venue(article.text, p.provenance.start, p.provenance.end))
+    ]
     if draft.kind in _venue_visit_types():
         # a study tour learns at the places it visits, it examines no one there (登封市民文化中心)
         participants = [p for p in participants if not (p.agent_type == "body" and p.role == "inspected")]

@@ -196,7 +196,9 @@ def _stem_start(
         if doc.stop_ending_at(pos):
             break
         unit = doc.unit_ending.get(pos)
-        if unit is not None and unit.kind in ("B", "T", "K"):
+        # a road named after a body (农科|路, 学院|路, 医院|路): the suffix is part of the road's name
+        named_after = road and unit is not None and unit.kind == "B" and pos == suffix_start
+        if unit is not None and unit.kind in ("B", "T", "K") and not named_after:
             break
         pos -= 1
     if free_end > pos and not whole:

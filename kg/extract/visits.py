@@ -22,6 +22,7 @@ class VisitWords:
     to: tuple[str, ...]
     at: tuple[str, ...]
     at_verbs: tuple[str, ...]
+    venue_verbs: tuple[str, ...]
     within: tuple[str, ...]
 
 
@@ -32,7 +33,7 @@ def visit_words() -> VisitWords:
     def of(kind: str) -> tuple[str, ...]:
         return tuple(sorted((w for w, k in rows if k == kind), key=len, reverse=True))
 
-    return VisitWords(of("to"), of("at"), of("at_verb"), of("within"))
+    return VisitWords(of("to"), of("at"), of("at_verb"), of("venue_verb"), of("within"))
 
 
 def visit_word_before(text: str, start: int, name_ends: dict[int, int], list_end: int) -> str | None:
@@ -67,6 +68,13 @@ def names_visit(text: str, start: int, end: int) -> bool:
                 return True
             pos = text.find(word, after, end)
     return False
+
+
+def is_venue(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is where a meeting is held: 在区行政服务中心召开."""
+    words = visit_words()
+    at = next((w for w in words.at if text.endswith(w, 0, start) and _standalone(text, start, w)), None)
+    return at is not None and text.startswith(words.venue_verbs, end)
 
 
 def _standalone(text: str, end: int, word: str) -> bool:
