@@ -29,6 +29,32 @@ BODY_KINDS = ["PartyCommittee", "Government", "PeoplesCongress", "CPPCC", "Depar
 BODY_SUFFIXES = ["区委", "区政府", "区人大常委会", "区政协", "区委组织部", "区财政局", "区教育局", "街道办事处"]
 TITLES = ["书记", "副书记", "区长", "副区长", "主任", "副主任", "部长", "局长", "常委"]
 TRIGGERS = ["调研", "检查", "考察", "召开", "督导", "学习", "开展", "举行"]
+# The type and labels `kg build` copies from ontology/kg.ttl for the terms the graph uses.
+OWL_CLASS, ROLE_TERM, LEVEL_TERM = "http://www.w3.org/2002/07/owl#Class", KG + "ParticipationRole", KG + "PlaceLevel"
+TERMS = {
+    "Inspection": (OWL_CLASS, "考察检查", "Inspection"),
+    "ResearchVisit": (OWL_CLASS, "调研", "Research visit"),
+    "Meeting": (OWL_CLASS, "会议", "Meeting"),
+    "StudySession": (OWL_CLASS, "学习", "Study session"),
+    "SupervisionTour": (OWL_CLASS, "督导", "Supervision tour"),
+    "Campaign": (OWL_CLASS, "主题活动", "Campaign"),
+    "Ceremony": (OWL_CLASS, "仪式", "Ceremony"),
+    "PartyCommittee": (OWL_CLASS, "党委", "Party committee"),
+    "Government": (OWL_CLASS, "政府", "Government"),
+    "PeoplesCongress": (OWL_CLASS, "人大", "People's congress"),
+    "CPPCC": (OWL_CLASS, "政协", "CPPCC committee"),
+    "Department": (OWL_CLASS, "工作部门", "Department"),
+    "Institution": (OWL_CLASS, "事业单位", "Public institution"),
+    "Participation": (OWL_CLASS, "参与", "Participation"),
+    "Led": (ROLE_TERM, "带队", "led"),
+    "Accompanied": (ROLE_TERM, "陪同", "accompanied"),
+    "Attended": (ROLE_TERM, "参加", "attended"),
+    "Presided": (ROLE_TERM, "主持", "presided"),
+    "Spoke": (ROLE_TERM, "讲话", "spoke"),
+    "District": (LEVEL_TERM, "区县级", "district"),
+}
+PER_EVENT = 15 + 3 * 10  # triples of one event with its three participations
+PER_POST = 18  # a person, their post and the post's derivation
 
 
 def n(path: str) -> ox.NamedNode:
@@ -50,7 +76,12 @@ def typed(value: object, datatype: str) -> ox.Literal:
 def triples(
     target: int = 1_000_000, surnames: list[str] | None = None, syllables: list[str] | None = None
 ) -> Iterator[ox.Triple]:
-    """About ``target`` triples (within one event's worth), deterministic."""
+    """About ``target`` triples (within one event's worth), deterministic.
+
+    Like a built graph: posts carry their provenance (``prov:wasDerivedFrom`` an article and a
+    ``prov:qualifiedDerivation`` with the evidence sentence), participations a label and their
+    evidence, and the ontology terms used have zh/en labels.
+    """
     rng = random.Random(20240408)
     surnames = surnames or list(
         "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
@@ -81,9 +112,14 @@ def triples(
                 yield ox.Triple(body, term(ORG, "subOrganizationOf"), n(f"org/{stem}区委"))
                 count += 1
             count += 4
+    for name, (kind, label_zh, label_en) in TERMS.items():
+        yield ox.Triple(term(KG, name), RDF_TYPE, ox.NamedNode(kind))
+        yield ox.Triple(term(KG, name), LABEL, zh(label_zh))
+        yield ox.Triple(term(KG, name), LABEL, ox.Literal(label_en, language="en"))
+        count += 3
     persons: list[str] = []
-    per_event = 40
-    event_count = max(1, (target - count) // (per_event + 12))
+    event_count = max(1, (target - count) // (PER_EVENT + PER_POST // 2 + 1))
+    articles = max(1, event_count // 4)
     for index in range(event_count // 2):
         name = rng.choice(surnames) + "".join(rng.choice(given) for _ in range(rng.choice((1, 2))))
         key = f"{name}-{index}"
@@ -91,6 +127,9 @@ def triples(
         body_name, _ = rng.choice(bodies)
         title = rng.choice(TITLES)
         person, post = n(f"person/{key}"), n(f"post/{key}/{body_name}/{title}")
+        source = n(f"article/a{rng.randrange(articles):06d}")
+        derivation = n(f"post/{key}/{body_name}/{title}/source/0")
+        sentence = zh(f"{body_name}{title}{name}出席。")
         for triple in (
             (person, RDF_TYPE, term(FOAF, "Person")),
             (person, term(FOAF, "name"), zh(name)),
@@ -102,9 +141,17 @@ def triples(
             (post, term(ORG, "role"), n(f"role/{title}")),
             (post, LABEL, zh(body_name + title)),
             (post, term(KG, "extractor"), ox.Literal("title-chain")),
+            (post, term(PROV, "wasDerivedFrom"), source),
+            (post, term(PROV, "qualifiedDerivation"), derivation),
+            (derivation, RDF_TYPE, term(PROV, "Derivation")),
+            (derivation, term(PROV, "entity"), source),
+            (derivation, term(PROV, "wasDerivedFrom"), source),
+            (derivation, term(KG, "extractor"), ox.Literal("title-chain")),
+            (derivation, term(KG, "confidence"), typed("0.9", "decimal")),
         ):
             yield ox.Triple(*triple)
-        count += 10
+        yield ox.Triple(derivation, term(KG, "evidence"), sentence)
+        count += PER_POST
     for title in TITLES:
         yield ox.Triple(n(f"role/{title}"), RDF_TYPE, term(ORG, "Role"))
         yield ox.Triple(n(f"role/{title}"), LABEL, zh(title))
@@ -144,7 +191,8 @@ def triples(
         count += 15
         for number, role in enumerate(rng.sample(PERSON_ROLES, 3)):
             participation = n(f"event/a{index // 4:06d}/{index % 4}/p{number}")
-            agent = n(f"person/{rng.choice(persons)}") if persons else n(f"org/{body_name}")
+            key = rng.choice(persons) if persons else body_name
+            agent = n(f"person/{key}") if persons else n(f"org/{body_name}")
             for triple in (
                 (event, term(KG, "participation"), participation),
                 (event, term(SCHEMA, "attendee"), agent),
@@ -154,9 +202,11 @@ def triples(
                 (participation, term(PROV, "wasDerivedFrom"), article),
                 (participation, term(KG, "extractor"), ox.Literal("role-verb")),
                 (participation, term(KG, "confidence"), typed("0.8", "decimal")),
+                (participation, LABEL, zh(f"{key.split('-')[0]} {TERMS[role][1]}")),
+                (participation, term(KG, "evidence"), zh(evidence)),
             ):
                 yield ox.Triple(*triple)
-            count += 8
+            count += 10
         index += 1
 
 

@@ -11,6 +11,14 @@ A query is SPARQL text, a ``.rq`` file, or the name of a bundled query in ``onto
   its own format) and nothing else.
 * The query runs in a worker process; past ``timeout`` seconds the worker is killed and
   QueryTimeout says so. Loading the data is not counted against the timeout.
+
+Rows: ``limit`` keeps the first rows of a result (``kg query`` shows 1000 unless ``--limit``) and
+says when more were cut. A bundled query may declare ``# @page NAME: PATTERN`` for an optional
+parameter: run without ``--param NAME`` and with a limit, it is then evaluated for the values of
+``?NAME_zh`` that PATTERN lists, in order, a batch of values at a time, until the limit is reached.
+Its ORDER BY must start with ``?NAME_zh`` (or ``STR(?NAME_zh)``), so that those batches, one after
+the other, are the same rows in the same order as one evaluation over every value; the engine then
+never has to join and sort all the rows to show the first ones.
 """
 
 from __future__ import annotations
@@ -61,6 +69,7 @@ class QueryResult:
     rows: list[tuple[Value | None, ...]] = field(default_factory=list)
     message: str = ""  # what an update did
     prefixes: dict[str, str] = field(default_factory=dict)  # for compact IRIs in tables
+    truncated: bool = False  # rows past the limit were left out
 
     def records(self) -> list[dict[str, str | None]]:
         return [
@@ -79,9 +88,11 @@ class BundledQuery:
     description: str
     params: dict[str, str]  # name → description
     required: frozenset[str]
+    pages: dict[str, str] = field(default_factory=dict)  # parameter → the pattern listing its values
 
 
 _PARAM_LINE = re.compile(r"^#\s*@param\s+([A-Za-z_]\w*)\s*:?\s*(.*)$")
+_PAGE_LINE = re.compile(r"^#\s*@page\s+([A-Za-z_]\w*)\s*:\s*(.+)$")
 
 
 def _header(text: str) -> list[str]:
@@ -98,6 +109,7 @@ def describe_query(path: Path) -> BundledQuery:
     header = _header(path.read_text(encoding="utf-8"))
     description = header[0].lstrip("#").strip() if header else ""
     params: dict[str, str] = {}
+    pages: dict[str, str] = {}
     required = set()
     for line in header:
         match = _PARAM_LINE.match(line)
@@ -105,7 +117,10 @@ def describe_query(path: Path) -> BundledQuery:
             params[match.group(1)] = match.group(2).strip()
             if match.group(2).strip().lower().startswith("required"):
                 required.add(match.group(1))
-    return BundledQuery(path.stem, path, description, params, frozenset(required))
+        page = _PAGE_LINE.match(line)
+        if page:
+            pages[page.group(1)] = page.group(2).strip()
+    return BundledQuery(path.stem, path, description, params, frozenset(required), pages)
 
 
 def bundled_queries() -> dict[str, BundledQuery]:
@@ -215,23 +230,13 @@ def sparql_term(value: str) -> str:
     return sparql_literal(value)
 
 
-def bind_parameters(text: str, params: dict[str, str], bundled: BundledQuery | None = None) -> str:
-    """Insert ``VALUES (?a ?b) { ("x" <y>) }`` at the start of the outer WHERE group.
+def _query_code(text: str) -> str:
+    """The query without its strings and IRIs, to look for variables in."""
+    return "".join(t.group() + " " for t in _tokens(text) if t.lastgroup not in {"string", "iri"})
 
-    ``?name`` gets the value as a plain string; ``?name_zh``, if the query uses it, the same string
-    tagged ``@zh``, which matches the graph's labels directly (an index lookup, not a FILTER over
-    every label).
-    """
-    if bundled is not None:
-        missing = sorted(bundled.required - set(params))
-        if missing:
-            raise UsageError(
-                f"query {bundled.name!r} needs --param {', '.join(f'{m}=…' for m in missing)} "
-                f"({'; '.join(f'{m}: {bundled.params[m]}' for m in missing)})"
-            )
-    if not params:
-        return text
-    code = "".join(t.group() + " " for t in _tokens(text) if t.lastgroup not in {"string", "iri"})
+
+def _binding_terms(code: str, params: dict[str, str]) -> dict[str, str]:
+    """Variable → SPARQL term for each parameter: ``?name`` and, if the query uses it, ``?name_zh``."""
     variables: dict[str, str] = {}
     for name in sorted(params):
         if not _PARAM_NAME.match(name):
@@ -245,9 +250,64 @@ def bind_parameters(text: str, params: dict[str, str], bundled: BundledQuery | N
             variables[name] = term
         if uses_zh:
             variables[f"{name}_zh"] = term + "@zh"
-    block = f" VALUES ({' '.join('?' + n for n in variables)}) {{ ({' '.join(variables.values())}) }} "
+    return variables
+
+
+def bind_rows(text: str, rows: Sequence[dict[str, str]]) -> str:
+    """Insert ``VALUES (?a ?b) { (x y) (z w) }`` (variable → SPARQL term, one dict a row) into the WHERE group."""
+    variables = list(rows[0])
+    lines = " ".join(f"({' '.join(row[v] for v in variables)})" for row in rows)
+    block = f" VALUES ({' '.join('?' + v for v in variables)}) {{ {lines} }} "
     position = _where_brace(text)
     return text[:position] + block + text[position:]
+
+
+def check_required(params: dict[str, str], bundled: BundledQuery | None) -> None:
+    if bundled is not None:
+        missing = sorted(bundled.required - set(params))
+        if missing:
+            raise UsageError(
+                f"query {bundled.name!r} needs --param {', '.join(f'{m}=…' for m in missing)} "
+                f"({'; '.join(f'{m}: {bundled.params[m]}' for m in missing)})"
+            )
+
+
+def bind_parameters(text: str, params: dict[str, str], bundled: BundledQuery | None = None) -> str:
+    """Insert ``VALUES (?a ?b) { ("x" <y>) }`` at the start of the outer WHERE group.
+
+    ``?name`` gets the value as a plain string; ``?name_zh``, if the query uses it, the same string
+    tagged ``@zh``, which matches the graph's labels directly (an index lookup, not a FILTER over
+    every label).
+    """
+    check_required(params, bundled)
+    if not params:
+        return text
+    return bind_rows(text, [_binding_terms(_query_code(text), params)])
+
+
+@dataclass(frozen=True)
+class Paging:
+    """How to evaluate a query a batch of parameter values at a time (see the module's docstring)."""
+
+    parameter: str
+    listing: str  # SELECT DISTINCT ?<parameter>_zh WHERE { pattern } (sorted by the caller)
+    params: dict[str, str]  # the other parameters, bound in every batch
+
+
+def paging_for(text: str, bundled: BundledQuery | None, params: dict[str, str], limit: int | None) -> Paging | None:
+    """The paging of a bundled query run with a row limit and without its ``@page`` parameter."""
+    if bundled is None or not limit:
+        return None
+    free = [name for name in bundled.pages if name not in params]
+    if not free:
+        return None
+    name = free[0]
+    pattern = bundled.pages[name]
+    if not re.search(rf"[?$]{name}_zh(?!\w)", pattern):
+        raise UsageError(f"@page {name} of {bundled.path} must bind ?{name}_zh", str(bundled.path))
+    select = next(t for t in _tokens(text) if t.lastgroup == "word" and t.group().upper() == "SELECT")
+    listing = f"{text[: select.start()]}SELECT DISTINCT ?{name}_zh WHERE {{ {pattern} }}"
+    return Paging(name, listing, dict(params))
 
 
 # --- loading data ---------------------------------------------------------------------------------
@@ -332,7 +392,18 @@ def _cell(term: object) -> Value | None:
     return Value(str(term))
 
 
-def _evaluate(store, text: str) -> QueryResult:
+def _first_rows(items, limit: int | None, cell) -> tuple[list, bool]:
+    """Up to ``limit`` rows (all when None) and whether there was at least one more."""
+    rows = []
+    for item in items:
+        if limit is not None and len(rows) >= limit:
+            return rows, True
+        rows.append(cell(item))
+    return rows, False
+
+
+def _evaluate(store, text: str, limit: int | None = None) -> QueryResult:
+    """Run a query; only the first ``limit`` rows are read from the engine (all when None)."""
     import pyoxigraph
 
     try:
@@ -343,10 +414,64 @@ def _evaluate(store, text: str) -> QueryResult:
         return QueryResult("ask", ["ask"], [(Value("true" if bool(result) else "false"),)])
     if isinstance(result, pyoxigraph.QuerySolutions):
         columns = [variable.value for variable in result.variables]
-        rows = [tuple(_cell(solution[i]) for i in range(len(columns))) for solution in result]
-        return QueryResult("select", columns, rows)
-    rows = [(_cell(t.subject), _cell(t.predicate), _cell(t.object)) for t in result]
-    return QueryResult("graph", ["subject", "predicate", "object"], rows)
+        width = range(len(columns))
+        rows, cut = _first_rows(result, limit, lambda solution: tuple(_cell(solution[i]) for i in width))
+        return QueryResult("select", columns, rows, truncated=cut)
+    rows, cut = _first_rows(result, limit, lambda t: (_cell(t.subject), _cell(t.predicate), _cell(t.object)))
+    return QueryResult("graph", ["subject", "predicate", "object"], rows, truncated=cut)
+
+
+FIRST_BATCH = 32  # parameter values in the first batch of a paged query
+LAST_BATCH = 4096
+
+
+def _evaluate_paged(store, text: str, paging: Paging, limit: int) -> QueryResult:
+    """The first ``limit`` rows of ``text`` over every value of the paged parameter, a batch at a time.
+
+    Batches follow the values' order, and the query orders its rows by that value first, so the
+    batches' rows, one after the other, are the rows of one evaluation over all values. The values
+    are sorted here, as SPARQL orders strings (by code point): the engine compares long strings by
+    reading them from the store at every comparison, which for thousands of names costs more than
+    the query. A batch is sized from the rows per value seen so far.
+    """
+    try:
+        listed = store.query(paging.listing)
+    except SyntaxError as error:
+        raise GraphError(f"SPARQL syntax error in the @page pattern: {error}".splitlines()[0]) from error
+    values = sorted((solution[0] for solution in listed if solution[0] is not None), key=lambda term: term.value)
+    if not values:
+        return _evaluate(store, bind_parameters(text, paging.params), limit)
+    code = _query_code(text)
+    name = paging.parameter
+    result: QueryResult | None = None
+    start, size = 0, FIRST_BATCH
+    while start < len(values):
+        end = min(start + size, len(values))
+        while end < len(values) and values[end].value == values[end - 1].value:
+            end += 1  # values equal as strings sort together: never split them across batches
+        rows = []
+        for value in values[start:end]:
+            terms = _binding_terms(code, {**paging.params, name: value.value})
+            if f"{name}_zh" in terms:
+                terms[f"{name}_zh"] = str(value)  # the listed term itself, language tag and all
+            rows.append(terms)
+        done = 0 if result is None else len(result.rows)
+        part = _evaluate(store, bind_rows(text, rows), limit - done)
+        if result is None:
+            result = part
+        else:
+            result.rows.extend(part.rows)
+            result.truncated = part.truncated
+        if result.truncated:
+            break
+        start = end
+        # Enough values for the rows still wanted at the rate seen so far, a tenth more, at least doubling
+        # while no row came back.
+        per_value = len(result.rows) / start
+        wanted = limit + 1 - len(result.rows)
+        size = min(LAST_BATCH, max(FIRST_BATCH, int(wanted * 1.1 / per_value) + 1 if per_value else size * 2))
+    assert result is not None
+    return result
 
 
 def _write_back(store, data: Path) -> None:
@@ -370,25 +495,41 @@ def _write_back(store, data: Path) -> None:
         raise UsageError("updates can be written back only to .ttl, .nt or .jsonld files", str(data))
 
 
-def _execute(text: str, update: bool, data: Path | None, store_path: Path | None) -> QueryResult:
+@dataclass(frozen=True)
+class Request:
+    """What the worker runs: the query (parameters bound, unless paged), where, and how many rows."""
+
+    text: str
+    update: bool = False
+    data: Path | None = None
+    store: Path | None = None
+    limit: int | None = None  # rows to keep; None keeps all
+    paging: Paging | None = None
+
+    def open(self):
+        return open_store(self.store, writable=self.update) if self.store is not None else load_data(self.data)  # type: ignore[arg-type]
+
+
+def _execute(request: Request) -> QueryResult:
     """Load, then run one query or update in this process."""
-    store = open_store(store_path, writable=update) if store_path is not None else load_data(data)  # type: ignore[arg-type]
-    return _execute_on(store, text, update, data, store_path)
+    return _execute_on(request.open(), request)
 
 
-def _execute_on(store, text: str, update: bool, data: Path | None, store_path: Path | None) -> QueryResult:
-    where = f"store {store_path}" if store_path is not None else str(data)
-    if not update:
-        return _evaluate(store, text)
+def _execute_on(store, request: Request) -> QueryResult:
+    where = f"store {request.store}" if request.store is not None else str(request.data)
+    if not request.update:
+        if request.paging is not None and request.limit is not None:
+            return _evaluate_paged(store, request.text, request.paging, request.limit)
+        return _evaluate(store, request.text, request.limit)
     before = len(store)
     try:
-        store.update(text)
+        store.update(request.text)
     except SyntaxError as error:
         raise GraphError(f"SPARQL syntax error: {error}".splitlines()[0]) from error
     after = len(store)
-    if store_path is None:
-        assert data is not None
-        _write_back(store, data)
+    if request.store is None:
+        assert request.data is not None
+        _write_back(store, request.data)
     else:
         store.flush()
     return QueryResult("update", message=f"updated {where}: {before} → {after} triples")
@@ -398,19 +539,19 @@ _LOADED = b"L"  # the worker writes this byte once the data is loaded; the timeo
 
 
 def worker_main() -> None:
-    """The worker process: a pickled request on stdin, the loaded marker and a pickled reply on stdout."""
+    """The worker process: a pickled Request on stdin, the loaded marker and a pickled reply on stdout."""
     import pickle
     import sys
 
-    text, update, data, store_path = pickle.load(sys.stdin.buffer)
+    request: Request = pickle.load(sys.stdin.buffer)
     out = sys.stdout.buffer
     loaded = False
     try:
-        store = open_store(store_path, writable=update) if store_path is not None else load_data(data)
+        store = request.open()
         out.write(_LOADED)
         out.flush()
         loaded = True
-        reply: tuple = ("result", _execute_on(store, text, update, data, store_path))
+        reply: tuple = ("result", _execute_on(store, request))
     except KgError as error:
         reply = ("error", type(error).__name__, str(error))
     except Exception as error:  # reported to the caller as a graph error, never lost
@@ -421,7 +562,7 @@ def worker_main() -> None:
     out.flush()
 
 
-def _run_in_worker(text: str, update: bool, data: Path | None, store: Path | None, timeout: float) -> QueryResult:
+def _run_in_worker(request: Request, timeout: float) -> QueryResult:
     """Run in a child process that is killed when the query is not done within ``timeout`` seconds.
 
     A fresh interpreter (not fork or multiprocessing) so that it works whatever the caller's
@@ -440,7 +581,7 @@ def _run_in_worker(text: str, update: bool, data: Path | None, store: Path | Non
     )
     try:
         assert process.stdin is not None and process.stdout is not None
-        pickle.dump((text, update, data, store), process.stdin)
+        pickle.dump(request, process.stdin)
         process.stdin.close()
         process.stdin = None  # so that communicate() does not flush the closed pipe
         loaded = process.stdout.read(1)  # loading is not part of the query's time
@@ -474,13 +615,18 @@ def run_query(
     params: dict[str, str] | None = None,
     allow_update: bool = False,
     timeout: float = 60.0,
+    limit: int | None = None,
 ) -> QueryResult:
     """Run SPARQL text, a .rq file or a bundled query over ``data`` (default output/graph.ttl) or ``store``.
 
-    ``timeout`` ≤ 0 runs the query in this process with no time limit.
+    ``timeout`` ≤ 0 runs the query in this process with no time limit. ``limit`` keeps the first
+    rows (None or 0: all) and sets ``truncated`` when there were more; a bundled query with an
+    ``@page`` parameter left unbound is then evaluated a batch of values at a time.
     """
     if data is not None and store is not None:
         raise UsageError("give either --data or --store, not both")
+    if limit is not None and limit < 0:
+        raise UsageError(f"--limit must be 0 (all rows) or more, not {limit}")
     if store is None:
         data = Path(data) if data is not None else DEFAULT_DATA
         if not data.is_file():
@@ -500,12 +646,17 @@ def run_query(
         )
     if update and params:
         raise UsageError("--param binds SELECT/ASK/CONSTRUCT queries only, not updates")
+    params = params or {}
+    paging = None
     if not update:
-        text = bind_parameters(text, params or {}, bundled)
-    if timeout and timeout > 0:
-        result = _run_in_worker(text, update, data, store, timeout)
-    else:
-        result = _execute(text, update, data, store)
+        check_required(params, bundled)
+        paging = paging_for(text, bundled, params, limit)
+        if paging is None:
+            text = bind_parameters(text, params, bundled)
+        else:
+            _binding_terms(_query_code(text), params)  # a bad parameter fails here, not in the worker
+    request = Request(text, update, data, store, limit or None, paging)
+    result = _run_in_worker(request, timeout) if timeout and timeout > 0 else _execute(request)
     result.prefixes = file_prefixes(data) if data is not None else all_prefixes(DEFAULT_BASE_IRI)
     return result
 

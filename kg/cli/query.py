@@ -11,6 +11,8 @@ import click
 
 from kg.errors import UsageError
 
+DEFAULT_LIMIT = 1000  # rows shown unless --limit says otherwise (like datasette's max_returned_rows)
+
 
 def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
     params: dict[str, str] = {}
@@ -59,6 +61,13 @@ def _list_bundled() -> str:
     show_default=True,
     help="Stop the query after this many seconds (0: no limit).",
 )
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=DEFAULT_LIMIT,
+    show_default=True,
+    help="Show at most this many rows (a note on stderr says when more were cut); 0: all rows.",
+)
 @click.option("--list", "list_queries", is_flag=True, help="List the bundled queries and their parameters.")
 def query(
     query: str | None,
@@ -68,6 +77,7 @@ def query(
     output_format: str,
     allow_update: bool,
     timeout: float,
+    limit: int,
     list_queries: bool,
 ) -> None:
     """Run QUERY: SPARQL text, a .rq file, or a bundled query name (see --list).
@@ -78,6 +88,9 @@ def query(
       kg query person-events --param name=王新亭
       kg query place-events --param place=惠济区 --format csv
       kg query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+      kg query person-events --limit 0 --format csv > all.csv
+
+    At most --limit rows are shown (1000 by default); a note on stderr says when more were cut.
     """
     from kg.query import format_result, run_query
 
@@ -93,5 +106,8 @@ def query(
         params=_parse_params(params),
         allow_update=allow_update,
         timeout=timeout,
+        limit=limit,
     )
     click.echo(format_result(result, output_format))
+    if result.truncated:
+        click.echo(f"kg query: first {limit} rows shown, more were cut (--limit N for more, 0 for all)", err=True)
