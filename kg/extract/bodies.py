@@ -270,6 +270,8 @@ def _find_listed_bodies(doc: Doc) -> None:
                 if text[start - 1] in CLAUSE_BREAKS or (start < end and doc.stop_ending_at(start)):
                     break
                 start -= 1
+            if start == 0 or text[start - 1] != "、":
+                start = doc.after_function_words(start, end)  # 走访了|宇通客车
             if end - start < 2:
                 break
             items.insert(0, (start, end))
@@ -350,22 +352,27 @@ def _shared_suffix_conjuncts(doc: Doc, start: int, end: int) -> tuple[int, list[
     text = doc.text
     suffix_start = _first_suffix_start(doc, start, end)
     stem = suffix_start - start
-    if stem < MIN_CONJUNCT or stem > MAX_CONJUNCT or start < stem + 1 or text[start - 1] != "、":
+    if stem < MIN_CONJUNCT or stem > MAX_CONJUNCT or start < MIN_CONJUNCT + 1 or text[start - 1] != "、":
         return None
     items: list[tuple[int, int]] = []
     pos = start - 1  # at a 、
-    while pos >= stem and text[pos] == "、":
-        item_start, item_end = pos - stem, pos
+    while pos > 0 and text[pos] == "、":
+        item_end = pos
+        item_start = _item_start(doc, item_end)
+        if item_end - item_start > MAX_CONJUNCT:
+            item_start = item_end - stem  # the first item, after a shared prefix: as long as the last stem
         item = text[item_start:item_end]
-        if not all(is_han(c) for c in item) or "、" in item or item in lex.non_bodies:
+        if item_end - item_start < MIN_CONJUNCT or item in lex.non_bodies:
             return None
         if any(doc.unit_covering(p) is not None for p in range(item_start, item_end)):
             return None  # 区委、区政府: each item a whole name
-        if any(s < item_end and item_start < e for s, e, _n, _l in doc.place_spans):
-            return None
+        if any(s < item_end and item_start < e and level != "site" for s, e, _n, level in doc.place_spans):
+            return None  # 金水区、二七区…: divisions, not the names of offices (龙湖, a lake, may name one)
         items.insert(0, (item_start, item_end))
         pos = item_start - 1
-    opener = pos + 1  # where the first item starts
+    if not items:
+        return None
+    opener = items[0][0]  # where the first item starts
     limit = max(0, opener - MAX_FREE)
     boundary = opener
     while boundary > limit and is_han(text[boundary - 1]) and text[boundary - 1] not in CLAUSE_BREAKS:
@@ -375,6 +382,18 @@ def _shared_suffix_conjuncts(doc: Doc, start: int, end: int) -> tuple[int, list[
     if boundary < opener and not _anchored(doc, boundary, opener):
         return None  # a verb or a word before the list that names nothing: no list of names
     return boundary, items
+
+
+def _item_start(doc: Doc, end: int) -> int:
+    """Where an item of a list ending at ``end`` starts: after the 、 before it, a clause break, a stop
+    word or a function word (走访了|宇通客车), looking back no further than a name may reach."""
+    text = doc.text
+    pos = end
+    while pos > 0 and end - pos < MAX_FREE and is_han(text[pos - 1]) and text[pos - 1] not in CLAUSE_BREAKS:
+        if pos < end and doc.stop_ending_at(pos):
+            break
+        pos -= 1
+    return doc.after_function_words(pos, end) if pos < end else pos
 
 
 def _register_conjunct(doc: Doc, prefix: str, name: str, prefix_start: int) -> None:
@@ -441,14 +460,19 @@ def _kind_only(doc: Doc, name: str) -> bool:
         return False
     if any(lex.unit_kinds[m.group()] in ("P", "K") for m in lex.unit_regex.finditer(name)):
         return False
+    offices = office_suffixes(doc)  # a division has many 办事处: a bare one is no division's own
+
+    def level_kind(suffix: str) -> bool:
+        return lex.body_kind(suffix) in LEVEL_KINDS and suffix not in offices
+
     stem = name
     while (suffix := lex.body_suffix_of(stem)) is not None and suffix[0] != stem:
-        if lex.body_kind(suffix[0]) in LEVEL_KINDS:
+        if level_kind(suffix[0]):
             return False
         stem = stem[: -len(suffix[0])]
     if stem in lex.body_suffixes:
-        return lex.body_kind(stem) not in LEVEL_KINDS
-    return lex.only_generic(stem)  # 平台公司, 专业公司: a kind qualified, still no name
+        return not level_kind(stem)
+    return lex.only_generic(stem)  # 平台公司, 专业公司, 街道办事处: a kind qualified, still no name
 
 
 def _venue_place(doc: Doc, start: int, end: int) -> bool:
