@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import importlib.util
 import json
-from collections import Counter
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -136,6 +136,59 @@ def load_graph(source: Path | Graph | str) -> Graph:
         raise GraphError(message, str(path)) from error
     graph.addN((s, p, o, graph) for s, p, o in triples)
     return graph
+
+
+class TermIndex:
+    """The two lookups the view makes of a graph, as an rdflib Graph would answer them.
+
+    ``objects(subject, predicate)`` and ``subjects(predicate, object)`` with both terms given are
+    all :mod:`kg.view.network` asks. Two dictionaries answer them several times faster than
+    rdflib's in-memory store, which also costs most of the view's time just to fill, and each
+    distinct term is made once as an rdflib term instead of once per triple.
+    """
+
+    def __init__(self, triples: Iterable[tuple[Node, Node, Node]]) -> None:
+        self._objects: dict[tuple[Node, Node], list[Node]] = defaultdict(list)
+        self._subjects: dict[tuple[Node, Node], list[Node]] = defaultdict(list)
+        for subject, predicate, obj in triples:
+            self._objects[(subject, predicate)].append(obj)
+            self._subjects[(predicate, obj)].append(subject)
+
+    def objects(self, subject: Node, predicate: Node) -> Iterator[Node]:
+        return iter(self._objects.get((subject, predicate), ()))
+
+    def subjects(self, predicate: Node, obj: Node) -> Iterator[Node]:
+        return iter(self._subjects.get((predicate, obj), ()))
+
+
+def load_index(source: Path | str) -> TermIndex:
+    """The graph in the file ``source`` as a :class:`TermIndex` (what :func:`render_html` reads)."""
+    import pyoxigraph
+
+    path = Path(source)
+    if not path.is_file():
+        raise GraphError("no such graph file (run `kg build` first)", str(path))
+    name = _OXIGRAPH_FORMATS.get(path.suffix.lower(), "TURTLE")
+    terms: dict[str, Node] = {}
+
+    def term(value: object) -> Node:
+        key = str(value)
+        made = terms.get(key)
+        if made is None:
+            made = terms[key] = _rdflib_term(value)
+        return made
+
+    try:
+        # A set, as an rdflib Graph is: a file may state a triple twice.
+        triples = {
+            (term(t.subject), term(t.predicate), term(t.object))
+            for t in pyoxigraph.parse(path=str(path), format=getattr(pyoxigraph.RdfFormat, name))
+        }
+    except (SyntaxError, ValueError, OSError) as error:
+        fmt = name.lower().replace("_", "-")
+        message = f"cannot parse as {fmt}: {type(error).__name__}: {error}".splitlines()[0]
+        raise GraphError(message, str(path)) from error
+    return TermIndex(triples)
 
 
 def _types(types: Sequence[str] | None) -> list[str]:
@@ -305,7 +358,7 @@ def render_html(
     title: str | None = None,
 ) -> Path:
     """Write the interactive network of ``source`` (a Turtle file or an rdflib Graph) to ``out``."""
-    whole = to_networkx(load_graph(source))
+    whole = to_networkx(source if isinstance(source, Graph) else load_index(source))  # type: ignore[arg-type]
     network = select(whole, focus=focus, hops=hops, types=types, min_degree=min_degree)
     if title is None:
         title = "知识图谱:人物、机构、地点与活动"
