@@ -304,9 +304,11 @@ class BuildCache:
 
     def __init__(self, directory: str | Path, settings: Settings, version: str | None = None) -> None:
         self.root = Path(directory) / "build"
-        self.version = version or graph_version()
-        self.directory = self.root / f"v{self.version}"
         self.settings_print = settings_fingerprint(settings)
+        # The settings are part of the folder's name: the base IRI decides how the Turtle is written.
+        version = version or graph_version()
+        self.version = hashlib.sha256(f"{version}\0{self.settings_print}".encode()).hexdigest()[:16]
+        self.directory = self.root / f"v{self.version}"
         self.page_hashes: dict[str, str] = {}  # path → sha256 of the bytes read this build
         self.pages_read = 0  # pages split this build (not found in the cache)
         self._pages_used: set[str] = set()  # page entries this build read or wrote

@@ -14,6 +14,7 @@ import kg.corpus.reader
 import kg.extract.pipeline
 from kg.build import build
 from kg.cli import main
+from kg.settings import Settings
 
 FORMATS = ("ttl", "html", "nt", "jsonld")
 PAGES = ("000_1221b1dd961f49e8.txt", "001_9e9a5bf4a5e2b228.txt")
@@ -172,6 +173,17 @@ def test_a_lexicon_or_code_change_invalidates_the_cache(
     calls.clear()
     build([pages], out=tmp_path / "b", formats=("ttl",), jobs=1, cache_dir=cache)
     assert len(calls.articles) == first.articles and sorted(calls.pages) == sorted(PAGES)
-    assert [p.name for p in (cache / "build").iterdir()] == [f"v{kg.cache.graph_version()}"]  # old one pruned
+    store = kg.cache.BuildCache(cache, Settings()).directory
+    assert [p.name for p in (cache / "build").iterdir()] == [store.name]  # the old version's folder is pruned
     kg.cache.extractor_version.cache_clear()
     kg.cache.graph_version.cache_clear()
+
+
+def test_other_settings_rebuild_and_match_the_clean_build(pages: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    build([pages], out=tmp_path / "a", formats=("ttl",), jobs=1, cache_dir=cache)
+    other = Settings(base_iri="https://example.org/kg/", year=2021)
+    build([pages], out=tmp_path / "b", formats=("ttl",), jobs=1, cache_dir=cache, settings=other)
+    build([pages], out=tmp_path / "b-clean", formats=("ttl",), jobs=1, settings=other)
+    assert (tmp_path / "b" / "graph.ttl").read_bytes() == (tmp_path / "b-clean" / "graph.ttl").read_bytes()
+    assert b"https://example.org/kg/" in (tmp_path / "b" / "graph.ttl").read_bytes()
