@@ -538,13 +538,10 @@ def _execute_on(store, request: Request) -> QueryResult:
 _LOADED = b"L"  # the worker writes this byte once the data is loaded; the timeout starts then
 
 
-def worker_main() -> None:
-    """The worker process: a pickled Request on stdin, the loaded marker and a pickled reply on stdout."""
+def _serve(request: Request, out) -> None:
+    """Open the data, write the loaded marker, run the request and write the pickled reply to ``out``."""
     import pickle
-    import sys
 
-    request: Request = pickle.load(sys.stdin.buffer)
-    out = sys.stdout.buffer
     loaded = False
     try:
         store = request.open()
@@ -560,6 +557,86 @@ def worker_main() -> None:
         out.write(_LOADED)
     pickle.dump(reply, out)
     out.flush()
+
+
+def worker_main() -> None:
+    """The worker process: a pickled Request on stdin, the loaded marker and a pickled reply on stdout."""
+    import pickle
+    import sys
+
+    _serve(pickle.load(sys.stdin.buffer), sys.stdout.buffer)
+
+
+def _reply(message: tuple) -> QueryResult:
+    if message[0] == "error":
+        error_class = {"UsageError": UsageError, "QueryTimeout": QueryTimeout}.get(message[1], GraphError)
+        raise error_class(message[2])
+    return message[1]
+
+
+def _timed_out(timeout: float) -> QueryTimeout:
+    return QueryTimeout(
+        f"query stopped after {timeout:g} s (--timeout {timeout:g}); narrow it (LIMIT, a --param) or allow more time"
+    )
+
+
+def _single_threaded() -> bool:
+    """Whether this process runs one thread only (Linux): only then is a plain fork safe."""
+    import os
+
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False
+
+
+def _run_forked(request: Request, timeout: float) -> QueryResult:
+    """Run in a forked child, killed past ``timeout`` seconds: no second interpreter to start and import.
+
+    Used only from a single-threaded process (a command line run), where forking is safe.
+    """
+    import os
+    import pickle
+    import select
+    import signal
+    import time
+
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: run, reply, and leave without running the parent's exit handlers
+        code = 0
+        try:
+            os.close(read_end)
+            with os.fdopen(write_end, "wb") as out:
+                _serve(request, out)
+        except BaseException:
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    chunks: list[bytes] = []
+    try:
+        with os.fdopen(read_end, "rb", buffering=0) as pipe:
+            if pipe.read(1) != _LOADED:  # loading is not part of the query's time
+                raise GraphError("the query worker failed before loading the data")
+            deadline = time.monotonic() + timeout
+            while True:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or not select.select([pipe], [], [], remaining)[0]:
+                    raise _timed_out(timeout)
+                chunk = pipe.read(1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+    finally:
+        if os.waitpid(pid, os.WNOHANG) == (0, 0):
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+    try:
+        message = pickle.loads(b"".join(chunks))
+    except Exception as error:
+        raise GraphError("the query worker failed without a reply") from error
+    return _reply(message)
 
 
 def _run_in_worker(request: Request, timeout: float) -> QueryResult:
@@ -590,10 +667,7 @@ def _run_in_worker(request: Request, timeout: float) -> QueryResult:
         try:
             output, errors = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired as expired:
-            raise QueryTimeout(
-                f"query stopped after {timeout:g} s (--timeout {timeout:g}); narrow it (LIMIT, a --param) "
-                "or allow more time"
-            ) from expired
+            raise _timed_out(timeout) from expired
     finally:
         if process.poll() is None:
             process.kill()
@@ -602,10 +676,7 @@ def _run_in_worker(request: Request, timeout: float) -> QueryResult:
         message = pickle.loads(output)
     except Exception as error:
         raise GraphError(f"the query worker failed: {errors.decode(errors='replace')[-500:]}") from error
-    if message[0] == "error":
-        error_class = {"UsageError": UsageError, "QueryTimeout": QueryTimeout}.get(message[1], GraphError)
-        raise error_class(message[2])
-    return message[1]
+    return _reply(message)
 
 
 def run_query(
@@ -656,7 +727,12 @@ def run_query(
         else:
             _binding_terms(_query_code(text), params)  # a bad parameter fails here, not in the worker
     request = Request(text, update, data, store, limit or None, paging)
-    result = _run_in_worker(request, timeout) if timeout and timeout > 0 else _execute(request)
+    if not timeout or timeout <= 0:
+        result = _execute(request)
+    elif _single_threaded():
+        result = _run_forked(request, timeout)
+    else:
+        result = _run_in_worker(request, timeout)
     result.prefixes = file_prefixes(data) if data is not None else all_prefixes(DEFAULT_BASE_IRI)
     return result
 
