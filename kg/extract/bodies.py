@@ -24,7 +24,7 @@ from kg.extract.determiners import BODY, after_determiners
 from kg.extract.lexicon import ABBREVIATION_LEVELS, word_tags
 from kg.extract.mentions import CLAUSE_BREAKS, Doc, is_han
 from kg.extract.places import article_division, office_suffixes, resolve_abbreviation
-from kg.extract.visits import SEPARATORS, visit_word_before
+from kg.extract.visits import SEPARATORS, visit_word_before, visit_words
 from kg.model import Body, Mention, Place
 from kg.resources import data_lines, lexicon_path
 
@@ -316,8 +316,19 @@ def _visited_premises(doc: Doc) -> None:
             name = body.name  # 在区行政服务中心 → 二七区行政服务中心: the abbreviation completed
         if body is None or body.kind in LEVEL_KINDS or name in doc.places or _kind_only(doc, name):
             continue  # 到区委: the committee, no premises of a name; 梧桐办事处 is a place already
+        area = _area_before(doc, mention.start)  # 梧桐办事处辖区|佛光发电有限公司
+        if area is not None and (parent is None or doc.lex.place_level(parent) in ("city", "province")):
+            parent = area  # more precise than the city a company's name opens with (郑州红星化工有限公司)
         parent = parent or body.place or article_division(doc, "district")
         doc.places[name] = Place(name=name, level="site", parent=parent if parent != name else None)
+
+
+def _area_before(doc: Doc, start: int) -> str | None:
+    """The place X of ``X辖区`` right before ``start`` (梧桐办事处辖区|佛光发电有限公司: the company lies in it)."""
+    for word in visit_words().within:
+        if doc.text.endswith(word, 0, start):
+            return next((name for _s, e, name, _l in doc.place_spans if e == start - len(word)), None)
+    return None
 
 
 def _resumes_after_alias(doc: Doc, before_end: int, start: int, end: int) -> bool:

@@ -22,7 +22,7 @@ from functools import cache
 from kg.extract.determiners import PLACE, after_determiners
 from kg.extract.lexicon import ABBREVIATION_LEVELS, word_tags
 from kg.extract.mentions import CLAUSE_BREAKS, Doc, is_han
-from kg.extract.visits import visit_word_before
+from kg.extract.visits import ends_phrase, visit_word_before
 from kg.model import Place
 from kg.resources import data_lines, lexicon_path
 
@@ -257,7 +257,9 @@ def _visit_destination(doc: Doc) -> str | None:
     """The first district or city named right after a visit word (到惠济区, 赴登封), see ``visit_words.tsv``."""
     name_ends = {end: start for start, end, _n, _l in doc.place_spans}
     for start, end, name, level in doc.place_spans:
-        if level in ("district", "city") and visit_word_before(doc.text, start, name_ends, end) == "to":
+        if level not in ("district", "city") or not ends_phrase(doc.text, end):
+            continue  # 来到…郑州红星化工有限公司: the city opens a company's name, nobody went to it
+        if visit_word_before(doc.text, start, name_ends, end) == "to":
             return name
     return None
 

@@ -86,6 +86,11 @@ def _standalone(text: str, end: int, word: str) -> bool:
     return not any(text[end - k : end] in tags for k in (2, 3) if end - k >= 0)
 
 
+def ends_phrase(text: str, end: int) -> bool:
+    """Whether a name ending at ``end`` is followed by a clause break or a verb of doing (赴登封|参观)."""
+    return _at_follows(text, end)
+
+
 def _at_follows(text: str, end: int) -> bool:
     """在X, / 在X进行…: a place where something happens; 在X的… (在区委的领导下) is no place."""
     if end >= len(text) or text[end] in "，,；;。":

@@ -1,0 +1,154 @@
+"""Places and bodies of events across the sentences of an article (kg/extract/events.py, visits.py): route and
+stop sentences, a visited body's premises, containment, places that are only topics, venues, study tours, bodies
+that report; and the seeds' figures for both categories. Seed articles (shortened) and articles written for the
+test (marked ``written``), about other districts and bodies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.extract.pipeline import extract_article
+from kg.model import Event
+from kg.settings import Settings
+
+GOLD = Path(__file__).resolve().parent / "gold"
+
+
+def events_of(headline: str, *paragraphs: str) -> list[Event]:
+    from kg.model import Article
+
+    text = "\n".join([headline, *paragraphs])
+    article = Article(id="t-0-00000000", file="t.txt", position=0, headline=headline, text=text)
+    return extract_article(article, Settings()).events
+
+
+def bodies(event: Event) -> dict[str, str]:
+    return {p.agent: p.role for p in event.participants if p.agent_type == "body"}
+
+
+# --- route sentences and visited premises ----------------------------------------------------------------------
+
+
+def test_seed_route_gives_the_premises_and_their_containers() -> None:
+    (event,) = events_of(
+        "郑州市政务办调研惠济区“一件事”政务服务改革推进情况",
+        "4月9日下午,郑州市政务办党组书记、主任王新一行,到惠济区检查调研“一件事”改革工作推进情况。",
+        "调研组一行先后到长兴路街道便民服务中心和花园口镇大庙村便民服务站等地,详细了解窗口建设情况。",
+    )
+    assert {"长兴路街道便民服务中心", "大庙村便民服务站", "花园口镇", "惠济区"} <= set(event.places)
+    assert "长兴路街道" not in event.places  # named in the centre's own name already
+    assert bodies(event)["花园口镇大庙村便民服务站"] == "inspected"
+
+
+def test_seed_stops_opened_by_zai() -> None:
+    (event,) = events_of(
+        "到一线去! 解决群众最急最忧最盼的问题",
+        "11月4日一大早,高新区党工委书记、管委会主任王新亭带领相关职能部门一行深入梧桐办事处,实地调研走访。",
+        "在郑州中学附属小学春藤路校区,王新亭一行沿学生出校门的路线对周边道路逐一进行排查。",
+        "在贾庄安置区,王新亭现场查看贾庄安置区存在问题。王新亭要求有关单位立即将尚未施工的冬青街纳入城建计划。",
+    )
+    assert {"郑州中学附属小学春藤路校区", "贾庄安置区", "梧桐办事处", "高新区"} <= set(event.places)
+    assert "冬青街" not in event.places  # a road talked about, not a stop
+
+
+def test_written_visit_to_a_company_and_a_community_in_its_office_area() -> None:
+    # written for the test
+    (event,) = events_of(
+        "管城区领导调研安全生产工作",
+        "11月8日上午,管城区委副书记、区长吕明带队调研安全生产工作。",
+        "吕明一行先后来到南关办事处辖区郑州红星化工有限公司和紫荆山南路社区,实地察看企业生产情况。",
+    )
+    assert {"郑州红星化工有限公司", "紫荆山南路社区", "南关办事处", "管城回族区"} <= set(event.places)
+    assert "郑州市" not in event.places  # the city opens the company's name, the visit went to 南关办事处
+    assert bodies(event).get("郑州红星化工有限公司") == "inspected"
+
+
+def test_written_speech_about_a_place_is_no_stop() -> None:
+    # written for the test: the place is in what someone said, not where the event went
+    (event,) = events_of(
+        "上街区召开文旅工作会议",
+        "11月9日,上街区召开文旅工作会议。",
+        "区长表示,在峡窝镇建设游客中心是今年的重点任务。",
+    )
+    assert "峡窝镇" not in event.places
+
+
+# --- containment, topics, destinations ---------------------------------------------------------------------
+
+
+def test_seed_topic_places_are_no_event_places() -> None:
+    (event,) = events_of(
+        "开封市人大到惠济区考察黄河流域生态保护和高质量发展工作",
+        "4月8日上午,开封市人大常委会主任阎红心带领考察团到惠济区,考察黄河流域生态保护情况,实地察看了黄河滩地公园。",
+    )
+    assert "黄河" not in event.places
+    assert {"黄河滩地公园", "惠济区"} <= set(event.places)
+
+
+def test_seed_a_tour_to_another_city_is_placed_there() -> None:
+    (event,) = events_of(
+        "惠济区党史学习教育领导小组办公室赴任长霞先进事迹陈列馆参观学习",
+        "4月13日上午,区委党史学习教育领导小组办公室成员、区委宣传部党支部等40余名党员,赴登封参观任长霞同志先进事迹陈列展。",
+        "参观后,大家又到登封市民文化中心进行实地观摩。",
+    )
+    assert {"任长霞先进事迹陈列馆", "登封市民文化中心", "登封市"} <= set(event.places)
+    assert "惠济区" not in event.places
+    assert "登封市民文化中心" not in bodies(event)  # a study tour learns there, it inspects no one
+
+
+def test_written_offices_sharing_a_suffix_are_places_and_inspected() -> None:
+    # written for the test
+    (event,) = events_of(
+        "郑东新区领导调研基层治理工作",
+        "11月10日,郑东新区党工委副书记带队到祭城、龙湖、如意湖办事处调研基层治理工作。",
+    )
+    assert {"祭城办事处", "龙湖办事处", "如意湖办事处", "郑东新区"} <= set(event.places)
+    assert {bodies(event).get(o) for o in ("祭城办事处", "龙湖办事处", "如意湖办事处")} == {"inspected"}
+
+
+# --- venues and reporting bodies ---------------------------------------------------------------------------
+
+
+def test_written_the_venue_of_a_meeting_is_a_place_not_its_organiser() -> None:
+    # written for the test, after the unseen dev page (表彰大会在区行政服务中心召开)
+    (event,) = events_of(
+        "二七区举行志愿服务表彰大会",
+        "11月5日上午,二七区志愿服务表彰大会在区行政服务中心召开。区委书记丁志刚出席大会。",
+    )
+    assert "二七区行政服务中心" in event.places
+    assert "二七区行政服务中心" not in bodies(event)
+
+
+def test_seed_bodies_that_report_or_speak_at_a_meeting_attend() -> None:
+    (event,) = events_of(
+        "高新区召开深化“放管服”改革提升网上政务服务能力推进会",
+        "市政府副秘书长,高新区党工委副书记、管委会常务副主任张红军日前在管委会第一会议室主持召开推进会。",
+        "会上,智慧产业发展中心负责人首先汇报高新区网上政务服务能力完善提升工作实施方案。",
+        "高新投控股集团汇报新政务服务大厅施工进度情况及下一步工作计划。",
+    )
+    assert bodies(event).get("高新投控股集团") == "attended"
+    assert bodies(event).get("智慧产业发展中心") == "attended"
+
+
+def test_written_a_company_listed_before_dengqiye_is_inspected() -> None:
+    # written for the test
+    (event,) = events_of(
+        "市领导到上街区调研工业经济",
+        "11月7日,副市长一行到上街区调研,实地调研中孚实业、上街铝业等企业,了解生产经营情况。",
+    )
+    assert bodies(event).get("中孚实业") == "inspected" and bodies(event).get("上街铝业") == "inspected"
+
+
+# --- the seeds' figures ---------------------------------------------------------------------------------------
+
+
+def test_seed_figures_for_organisations_and_places_hold(seeds_dir: Path) -> None:
+    from kg.evaluation import evaluate_gold
+
+    scores = evaluate_gold(GOLD, [str(seeds_dir)], details=True)
+    organisations, places = scores["organizations"], scores["event_places"]
+    assert organisations["precision"] >= 0.92 and organisations["recall"] >= 0.85, organisations["missed"]
+    assert places["precision"] >= 0.9 and places["recall"] >= 0.9, places["missed"]
+    for category in ("events", "participants", "officials", "persons"):
+        assert scores[category]["f1"] == 1.0, category
+    assert all(len(pair) == 2 for pair in organisations["missed"] + organisations["spurious"])

@@ -1,0 +1,100 @@
+"""Places found by rule (kg/extract/places.py, kg/extract/determiners.py): sub-district offices as town-level
+places, villages inside them, house numbers after roads, the division a visit went to, and the determiner
+rule shared with bodies. Seed sentences, and sentences written for the test (marked ``written``)."""
+
+from __future__ import annotations
+
+from kg.extract.determiners import BODY, PLACE, after_determiners
+from kg.extract.pipeline import analyse
+from kg.model import Article
+from kg.settings import Settings
+
+
+def doc_of(text: str, headline: str = ""):
+    article = Article(id="t-0-00000000", file="t.txt", position=0, headline=headline, text=headline + "\n" + text)
+    return analyse(article, Settings())
+
+
+# --- offices: a body and the area it governs -----------------------------------------------------------------
+
+
+def test_seed_office_is_a_town_and_holds_the_village_after_it() -> None:
+    doc = doc_of(
+        "观摩组一行先后来到高新区政务服务中心、枫杨办事处大里村、梧桐办事处盛世社区进行观摩。",
+        headline="高新区开展主题教育观摩交流活动",
+    )
+    assert doc.places["枫杨办事处"].level == "town"
+    assert doc.places["大里村"].parent == "枫杨办事处"
+    assert doc.places["盛世社区"].parent == "梧桐办事处"
+    assert {"枫杨办事处", "梧桐办事处"} <= set(doc.bodies)  # still bodies too
+
+
+def test_seed_office_after_its_district_lies_in_it() -> None:
+    doc = doc_of(
+        "每日清晨,志愿者分别前往各采集点,助力经开区九龙办事处当天的核酸检测工作。", headline="共谱抗疫“同心曲”"
+    )
+    assert doc.places["九龙办事处"].parent == "经开区"
+    assert "经开区九龙办事处" in doc.bodies
+
+
+def test_office_of_a_named_street_is_no_second_place() -> None:
+    seed = doc_of("演习的组织者以及“群演”均来自杜岭街道办事处。", headline="主题党日里的疫情防控“应急考”")
+    assert "杜岭街道" in seed.places and "杜岭街道办事处" not in seed.places
+    # written for the test: offices named by their kind only are no places
+    written = doc_of("各办事处和属地办事处要落实责任。", headline="二七区召开会议")
+    assert not any(name.endswith("办事处") for name in written.places)
+
+
+# --- house numbers ---------------------------------------------------------------------------------------
+
+
+def test_seed_road_and_house_numbers_are_one_site() -> None:
+    doc = doc_of("4月9日上午,在中原区颍河路166—171号院,居民对志愿者们赞不绝口。", headline="关心群众身边事")
+    assert doc.places["颍河路166—171号院"].level == "site"
+    assert doc.places["颍河路166—171号院"].parent == "中原区"
+    assert "颍河路" not in doc.places
+
+
+def test_written_house_number_after_a_street() -> None:
+    # written for the test
+    doc = doc_of("志愿者来到金水区经三路12号楼,为老人清理楼道。", headline="金水区志愿服务")
+    assert "经三路12号楼" in doc.places
+    plain = doc_of("沿着经三路一路向北,来到活动现场。", headline="金水区志愿服务")
+    assert "经三路" in plain.places
+
+
+# --- the division a visit went to ------------------------------------------------------------------------
+
+
+def test_seed_sites_of_a_tour_lie_in_the_city_it_went_to() -> None:
+    doc = doc_of(
+        "4月13日上午,区委党史学习教育领导小组办公室成员等40余名党员,赴登封参观任长霞同志先进事迹陈列展。",
+        headline="惠济区党史学习教育领导小组办公室赴任长霞先进事迹陈列馆参观学习",
+    )
+    assert doc.places["任长霞先进事迹陈列馆"].parent == "登封市"
+
+
+def test_written_without_a_visit_sites_lie_in_the_article_district() -> None:
+    # written for the test: nobody goes anywhere, the park is the district's
+    doc = doc_of("上街区举办全民健身活动,500余名群众在人民公园参加健步走。", headline="上街区全民健身")
+    assert doc.places["人民公园"].parent == "上街区"
+    # written for the test: a tour of another district's cadres to a county-level city
+    tour = doc_of(
+        "5月6日,二七区委组织部党支部全体党员赴荥阳参观豫西抗日纪念馆。", headline="二七区委组织部开展主题党日"
+    )
+    assert tour.places["豫西抗日纪念馆"].parent == "荥阳市"
+
+
+# --- one determiner rule for bodies and places ---------------------------------------------------------------
+
+
+def test_determiners_are_cut_by_one_rule_with_two_settings() -> None:
+    doc = doc_of("各办事处、众多山峰和本溪钢铁公司。")
+    text = doc.text
+    start = text.index("各办事处")
+    assert after_determiners(doc, start, start + 4, BODY) == start + 1  # 各|办事处: before a body suffix
+    assert after_determiners(doc, start, start + 1, PLACE) == start  # a one-character word stays in a place
+    many = text.index("众多山峰")
+    assert after_determiners(doc, many, many + 3, PLACE) == many + 2  # 众多|山
+    benxi = text.index("本溪")
+    assert after_determiners(doc, benxi, benxi + 6, BODY) == benxi  # 本 before no suffix: 本溪钢铁公司
