@@ -110,4 +110,5 @@ def query(
     )
     click.echo(format_result(result, output_format))
     if result.truncated:
-        click.echo(f"kg query: first {limit} rows shown, more were cut (--limit N for more, 0 for all)", err=True)
+        note = f"kg query: first {limit} rows shown, more were cut (--limit N for more, --limit 0 for all)"
+        click.echo(note, err=True)
