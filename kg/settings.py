@@ -12,6 +12,9 @@ DEFAULT_HOME_CITY = "郑州市"
 class Settings:
     # The newspaper's own city: ``市委`` means its party committee when an article names no other city.
     home_city: str = DEFAULT_HOME_CITY
+    # Whether ``home_city`` was given explicitly (``--home-city``): then it is not inferred from each page
+    # (the newspaper it names, the counties it names: :mod:`kg.extract.divisions`).
+    home_city_fixed: bool = False
     # The year of the pages when the articles do not say it (``--year``).
     year: int | None = None
     # Page dates by file name (a sidecar file): a page's year overrides ``year``.

@@ -57,7 +57,8 @@ def read_page_dates(path: Path) -> dict[str, str]:
     help="Comma-separated: ttl, nt, jsonld, html.",
 )
 @click.option("--year", type=click.IntRange(1949, 2100), help="Year of the pages when the articles do not say it.")
-@click.option("--home-city", help="The newspaper's own city (what 市委 means) [default: 郑州市].")
+@click.option("--home-city", help="The newspaper's own city (what 市委 means), fixed "
+              "[default: read from each page, else 郑州市].")
 @click.option("--base-iri", help="Base IRI of the graph's nodes [default: https://kg.example.org/id/].")
 @click.option(
     "--page-dates",
@@ -99,6 +100,7 @@ def build(
         settings_args["year"] = year
     if home_city:
         settings_args["home_city"] = home_city
+        settings_args["home_city_fixed"] = True
     if base_iri:
         settings_args["base_iri"] = check_base_iri(base_iri)
     if page_dates is not None:

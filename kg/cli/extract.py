@@ -18,12 +18,13 @@ from kg.settings import DEFAULT_HOME_CITY
 @click.option("--format", "output_format", type=click.Choice(["jsonl"]), default="jsonl", show_default=True,
               help="Output format: one JSON object per article.")
 @click.option("--year", type=int, default=None, help="The pages' year when the articles do not say it.")
-@click.option("--home-city", default=DEFAULT_HOME_CITY, show_default=True,
-              help="The newspaper's city: what 市委 means when an article names no other city.")
+@click.option("--home-city", default=None,
+              help="The newspaper's city: what 市委 means (fixed; by default read from each page, "
+                   f"else {DEFAULT_HOME_CITY}).")
 @click.option("--lines", "lines_file", type=click.Path(dir_okay=False, allow_dash=True), default=None,
               help="Tag every line of this file (- for standard input) as one document.")
 @click.option("--no-cross-page", is_flag=True, help="Do not merge same-named persons across pages.")
-def extract(paths: tuple[str, ...], output_format: str, year: int | None, home_city: str,
+def extract(paths: tuple[str, ...], output_format: str, year: int | None, home_city: str | None,
             lines_file: str | None, no_cross_page: bool) -> None:
     """Extract officials, bodies, places and events from news pages (files, folders, - for stdin)."""
     from kg.errors import UsageError
@@ -43,6 +44,7 @@ def extract(paths: tuple[str, ...], output_format: str, year: int | None, home_c
     from kg.extract.serialize import extraction_to_dict
     from kg.settings import Settings
 
-    settings = Settings(home_city=home_city, year=year, cross_page=not no_cross_page)
+    settings = Settings(home_city=home_city or DEFAULT_HOME_CITY, home_city_fixed=home_city is not None, year=year,
+                        cross_page=not no_cross_page)
     for extraction in extract_paths(list(paths), settings):
         click.echo(json.dumps(extraction_to_dict(extraction), ensure_ascii=False))

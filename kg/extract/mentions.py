@@ -10,8 +10,9 @@ Later components only look units and characters up; none runs a tokenizer per se
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from kg.extract.divisions import page_city
 from kg.extract.lexicon import ABBREVIATION_LEVELS, Lexicon, is_name_word, load_lexicon, word_tags
 from kg.model import Article, Body, Mention, Person, Place, Provenance
 from kg.settings import Settings
@@ -274,6 +275,11 @@ def build_doc(article: Article, settings: Settings, lex: Lexicon | None = None) 
     """Cut the article into units and sentences: the state the components then work on."""
     lex = lex or load_lexicon()
     text = article.text
+    if not settings.home_city_fixed:
+        # the city a bare 市 means: the page's own (its paper, its counties), the setting as fallback
+        city = page_city("\n".join(filter(None, (article.page_title, text))), settings.home_city)
+        if city != settings.home_city:
+            settings = replace(settings, home_city=city)
     units = [Unit(m.start(), m.end(), m.group(), lex.unit_kinds[m.group()]) for m in lex.unit_regex.finditer(text)]
     doc = Doc(article=article, settings=settings, lex=lex, text=text, units=units)
     doc.unit_starting = {u.start: u for u in units}

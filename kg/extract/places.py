@@ -20,6 +20,7 @@ import re
 from functools import cache
 
 from kg.extract.determiners import PLACE, after_determiners
+from kg.extract.divisions import article_county
 from kg.extract.lexicon import ABBREVIATION_LEVELS, word_tags
 from kg.extract.mentions import CLAUSE_BREAKS, Doc, is_han
 from kg.extract.visits import ends_phrase, visit_word_before
@@ -224,7 +225,8 @@ def _build_places(doc: Doc) -> None:
     lex = doc.lex
     # sites and villages that name no container lie in the division a visit went to (赴登封参观…陈列馆),
     # else in the one the article is about
-    home_district = _visit_destination(doc) or article_division(doc, "district")
+    # (a county-level city counts: 狮豹头乡 on a page about 卫辉市 lies in 卫辉市, not in the paper's city)
+    home_district = _visit_destination(doc) or article_county(doc.place_spans)
     previous: tuple[int, int, str, str] | None = None
     for span in doc.place_spans:
         start, _end, name, level = span
@@ -301,9 +303,12 @@ def _article_city(doc: Doc) -> str:
     headline_end = len(doc.article.headline)
     lead_end = doc.sentence_span(min(headline_end + 1, max(0, len(doc.text) - 1)))[1]
     cities: list[str] = []
+    visited = _visit_destination(doc)  # 市委常委…到荥阳市调研: the visitor's 市 is not the visited city
     for start, _end, name, level in doc.place_spans:
         if start >= lead_end:
             break
+        if name == visited:
+            continue
         if name.endswith("市") and level in ("city", "province") and name not in cities:
             cities.append(name)
     if home in cities or not cities:

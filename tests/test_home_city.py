@@ -1,0 +1,70 @@
+"""A bare 市 means the page's own city: read from the page, the setting as fallback, --home-city fixed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.corpus import read_articles
+from kg.extract.pipeline import analyse, extract_article
+from kg.settings import Settings
+
+BLIND = Path(__file__).parent / "gold" / "blind" / "pages"
+
+
+def _article(page: str, headline_start: str):
+    articles = read_articles([str(BLIND / page)]).articles
+    return next(a for a in articles if a.headline.startswith(headline_start))
+
+
+def test_kaifeng_page_inspection_group_is_kaifeng_s() -> None:
+    article = _article("b03_kfrb_weishi_xiangfu_lankao.txt", "市委第三巡察组")
+    doc = analyse(article, Settings())
+    assert doc.settings.home_city == "开封市"
+    assert "开封市委第三巡察组" in doc.bodies
+    assert not any(name.startswith("郑州市") for name in doc.bodies)
+
+
+def test_explicit_home_city_wins() -> None:
+    article = _article("b03_kfrb_weishi_xiangfu_lankao.txt", "市委第三巡察组")
+    doc = analyse(article, Settings(home_city="郑州市", home_city_fixed=True))
+    assert doc.settings.home_city == "郑州市"
+    assert "郑州市委第三巡察组" in doc.bodies
+
+
+def test_visiting_member_of_city_committee_keeps_home_city() -> None:
+    article = _article("b05_zzrb_xingyang_dengfeng_xinzheng.txt", "黄卫东到荥阳市")
+    extraction = extract_article(article, Settings())
+    posts = {(post.title, post.body) for person in extraction.persons if person.name == "黄卫东"
+             for post in person.posts}
+    assert ("部长", "郑州市委组织部") in posts
+    assert not any(body.startswith("荥阳市") for _t, body in posts)
+
+
+def test_town_in_county_level_city_hangs_off_it() -> None:
+    article = _article("b05_zzrb_xingyang_dengfeng_xinzheng.txt", "义诊送到家门口")
+    extraction = extract_article(article, Settings())
+    places = {p.name: p.parent for p in extraction.places}
+    assert places["龙湖镇"] == "新郑市"
+    event = extraction.events[0]
+    assert "新郑市" in event.places and "郑州市" not in event.places
+    article = _article("b04_xxrb_changyuan_hongqi_weihui_huixian.txt", "卫辉市举行")
+    places = {p.name: p.parent for p in extract_article(article, Settings()).places}
+    assert places["狮豹头乡"] == "卫辉市"
+
+
+def test_cli_home_city_option_fixes_the_city() -> None:
+    page = str(BLIND / "b03_kfrb_weishi_xiangfu_lankao.txt")
+    runner = CliRunner()
+    inferred = runner.invoke(main, ["extract", page])
+    fixed = runner.invoke(main, ["extract", "--home-city", "郑州市", page])
+    assert inferred.exit_code == 0 and fixed.exit_code == 0
+
+    def bodies(output: str) -> set[str]:
+        return {b["name"] for line in output.splitlines() for b in json.loads(line)["bodies"]}
+
+    assert "开封市委第三巡察组" in bodies(inferred.output)
+    assert "郑州市委第三巡察组" in bodies(fixed.output)
