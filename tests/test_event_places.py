@@ -152,3 +152,35 @@ def test_seed_figures_for_organisations_and_places_hold(seeds_dir: Path) -> None
     for category in ("events", "participants", "officials", "persons"):
         assert scores[category]["f1"] == 1.0, category
     assert all(len(pair) == 2 for pair in organisations["missed"] + organisations["spurious"])
+
+
+# --- which role a body that comes takes, and one body under two names ---------------------------------------
+
+
+def test_seed_a_team_that_comes_to_run_a_campaign_organises_it() -> None:
+    (event,) = events_of(
+        "践行垃圾分类 共创优美环境",
+        "昨日上午,郑州公交苏师傅党员志愿服务队走进社区,广泛开展爱国卫生月“垃圾分类”宣传活动。",
+    )
+    assert bodies(event) == {"郑州公交苏师傅党员志愿服务队": "organiser"}
+
+
+def test_written_a_body_that_comes_to_examine_stays_the_visitor() -> None:
+    # written for the test: the same verb in a research visit, and a campaign whose organiser is named
+    (visit,) = events_of("二七区领导调研", "11月2日,二七区政协走进嘉和社区调研养老服务工作。")
+    assert bodies(visit).get("二七区政协") == "visitor"
+    (campaign,) = events_of(
+        "金水区开展志愿服务活动",
+        "11月3日,金水区文明办组织志愿服务,金水区青年志愿服务队走进社区开展义诊活动。",
+    )
+    assert bodies(campaign).get("金水区文明办") == "organiser"
+
+
+def test_seed_one_body_named_in_the_headline_and_abbreviated_in_the_lead() -> None:
+    (event,) = events_of(
+        "惠济区党史学习教育领导小组办公室赴任长霞先进事迹陈列馆参观学习",
+        "4月13日上午,区委党史学习教育领导小组办公室成员、区委宣传部党支部等40余名党员,赴登封参观任长霞同志先进事迹陈列展。",
+    )
+    assert bodies(event).get("惠济区党史学习教育领导小组办公室") == "visitor"
+    assert "惠济区委党史学习教育领导小组办公室" not in bodies(event)
+    assert bodies(event).get("惠济区委宣传部党支部") == "visitor"

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from kg.extract.bodies import COORDINATED_SOURCE
@@ -269,6 +269,7 @@ def _agents(
         else:
             name = _body_for(mention.text, bodies, names)
         if name:
+            name = _form_written(name, names, text)
             body_spans.append(Agent(name, "body", mention.start, mention.end))
     for body in bodies:
         for match in re.finditer(re.escape(body.name), text):
@@ -331,6 +332,19 @@ def _body_for(surface: str, bodies: list[Body], names: set[str]) -> str | None:
         b.name for b in bodies if b.name.startswith(surface) and b.name[len(surface) :] in ("常委会", "党组")
     ]
     return min(endings, key=len) if endings else None
+
+
+_COMMITTEE_FORM = re.compile(r"(.+?[省市区县])委(.{4,})")
+
+
+def _form_written(name: str, names: set[str], text: str) -> str:
+    """One body the article names twice (惠济区党史学习教育领导小组办公室 in the headline, 区委党史学习教育领导小组
+    办公室 in the lead → 惠济区委…): the form the article writes out in full, when only one of the two is."""
+    match = _COMMITTEE_FORM.fullmatch(name)
+    if match is None or name in text:
+        return name
+    short = match.group(1) + match.group(2)
+    return short if short in names and short in text else name
 
 
 def _conjunct_body(item: str, names: set[str]) -> str | None:
@@ -571,9 +585,15 @@ def _build(
         for p in participants
         if not (p.agent_type == "body" and is_venue(article.text, p.provenance.start, p.provenance.end))
     ]
-    if draft.kind in _venue_visit_types():
+    visit = _visit_event_types().get(draft.kind)
+    if visit == "learn":
         # a study tour learns at the places it visits, it examines no one there (登封市民文化中心)
         participants = [p for p in participants if not (p.agent_type == "body" and p.role == "inspected")]
+    elif visit is None and not any(p.agent_type == "body" and p.role == "organiser" for p in participants):
+        # no visit: the body that came runs the event (志愿服务队走进社区,开展…宣传活动)
+        participants = [
+            replace(p, role="organiser") if p.agent_type == "body" and p.role == "visitor" else p for p in participants
+        ]
     if not event_places:  # the division of the body that held or made the visit (经开区宣传部 → 经开区)
         known = {p.name for p in places}
         homes = [b.place for p in participants for b in bodies if b.name == p.agent and p.role in HOME_ROLES]
@@ -603,9 +623,9 @@ def _speech_verbs() -> tuple[str, ...]:
 
 
 @cache
-def _venue_visit_types() -> frozenset[str]:
-    """Event types whose visited bodies are venues, not inspected (``venue_visit_types.txt``)."""
-    return frozenset(_lines("venue_visit_types.txt"))
+def _visit_event_types() -> dict[str, str]:
+    """Event type → what a visit of that type does (``visit_event_types.tsv``: examine, learn)."""
+    return dict(line.split("\t") for line in _lines("visit_event_types.tsv"))
 
 
 def _evidence_hit(draft: _Draft) -> TriggerHit:
