@@ -52,6 +52,7 @@ TERMS = {
     "Presided": (ROLE_TERM, "主持", "presided"),
     "Spoke": (ROLE_TERM, "讲话", "spoke"),
     "District": (LEVEL_TERM, "区县级", "district"),
+    "City": (LEVEL_TERM, "市级", "city"),
 }
 PER_EVENT = 15 + 3 * 10  # triples of one event with its three participations
 PER_POST = 18  # a person, their post and the post's derivation
@@ -90,12 +91,16 @@ def triples(
     given = list("文霞建国伟芳军红明华平新亭玉力宏满仓晓雷长义守斌小波君甫恩民杰良才")
 
     places = [f"{a}{b}区" for a in syllables for b in syllables if a != b][:400]
-    count = 0
+    city = n("place/郑州市")  # the city every district is in
+    yield ox.Triple(city, RDF_TYPE, term(SCHEMA, "Place"))
+    yield ox.Triple(city, LABEL, zh("郑州市"))
+    yield ox.Triple(city, term(KG, "level"), term(KG, "City"))
+    count = 3
     for place in places:
         yield ox.Triple(n(f"place/{place}"), RDF_TYPE, term(SCHEMA, "Place"))
         yield ox.Triple(n(f"place/{place}"), LABEL, zh(place))
         yield ox.Triple(n(f"place/{place}"), term(KG, "level"), term(KG, "District"))
-        yield ox.Triple(n(f"place/{place}"), term(SCHEMA, "containedInPlace"), n("place/郑州市"))
+        yield ox.Triple(n(f"place/{place}"), term(SCHEMA, "containedInPlace"), city)
         count += 4
     bodies: list[tuple[str, str]] = []
     for place in places:
