@@ -366,11 +366,12 @@ def kg_command() -> list[str]:
     return [str(script)] if script.exists() else [PYTHON, "-c", "from kg.cli import main; main()"]
 
 
-def time_kg_query(store_dir: Path, query: str, params: dict[str, str]) -> dict[str, Any]:
+def time_kg_query(store_dir: Path, query: str, params: dict[str, str], code: Path | None = None) -> dict[str, Any]:
     """``kg query --store DIR QUERY [--param …] --format csv`` as a user runs it (default --limit), whole process.
 
     Wall time from start to exit, median of QUERY_RUNS (one run past SLOW_QUERY_S), with the rows
-    printed and whether kg query said it cut some.
+    printed and whether kg query said it cut some. ``code``: a folder with another version of
+    ``kg/`` and ``ontology/`` to run instead of the work tree's (put first on PYTHONPATH).
     """
     import csv
     import io
@@ -378,12 +379,15 @@ def time_kg_query(store_dir: Path, query: str, params: dict[str, str]) -> dict[s
     command = [*kg_command(), "query", query, "--store", str(store_dir), "--format", "csv", "--timeout", "300"]
     for name, value in params.items():
         command += ["--param", f"{name}={value}"]
+    env = dict(os.environ)
+    if code is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(code), env.get("PYTHONPATH", "")]))
     times, loads = [], []
     done = None
     while len(times) < QUERY_RUNS and not (times and times[0] > SLOW_QUERY_S):
         loads.append(os.getloadavg()[0])
         t = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, text=True, timeout=QUERY_TIMEOUT_S, cwd=REPO)
+        done = subprocess.run(command, capture_output=True, text=True, timeout=QUERY_TIMEOUT_S, cwd=REPO, env=env)
         times.append(time.perf_counter() - t)
         if done.returncode != 0:
             raise RuntimeError(f"{' '.join(command)} failed: {done.stderr.strip()[-300:]}")
@@ -397,8 +401,12 @@ def time_kg_query(store_dir: Path, query: str, params: dict[str, str]) -> dict[s
     }
 
 
-def time_queries(store_dir: Path, files: list[Path]) -> list[dict[str, Any]]:
-    """Each query with each parameter set: the engine alone over all rows, and ``kg query`` as shown."""
+def time_queries(store_dir: Path, files: list[Path], before: Path | None = None) -> list[dict[str, Any]]:
+    """Each query with each parameter set: the engine alone over all rows, and ``kg query`` as shown.
+
+    ``before``: an older ``kg/`` and ``ontology/`` (see ``code_snapshot``) whose ``kg query`` is timed
+    just before the current one, for a before/after under the same load.
+    """
     rows = []
     base = [PYTHON, str(Path(__file__)), "--child", "query", "--store", str(store_dir)]
     for path in files:
@@ -413,6 +421,9 @@ def time_queries(store_dir: Path, files: list[Path]) -> list[dict[str, Any]]:
             except subprocess.TimeoutExpired:
                 row["engine"] = {"median_s": None, "rows": None, "timeout_s": QUERY_TIMEOUT_S}
             name = path.stem if path.parent.parent.name == "ontology" else str(path)
+            bundled = name == path.stem
+            if before is not None and (not bundled or (before / "ontology" / "queries" / path.name).exists()):
+                row["kg_query_before"] = time_kg_query(store_dir, name, params, code=before)
             row["kg_query"] = time_kg_query(store_dir, name, params)
             rows.append(row)
             engine, shown = row["engine"], row["kg_query"]
@@ -443,8 +454,19 @@ def synthetic_store(directory: Path) -> dict[str, Any]:
     return result
 
 
-def measure_queries(graph_file: Path | None, scratch: Path) -> dict[str, Any]:
-    """The queries on the largest built graph (when there is one) and on the synthetic graph."""
+def code_snapshot(revision: str, folder: Path) -> Path:
+    """``kg/`` and ``ontology/`` as they were at a git revision, extracted into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    archive = subprocess.run(["git", "archive", revision, "kg", "ontology"], cwd=REPO, capture_output=True, check=True)
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+    return folder
+
+
+def measure_queries(graph_file: Path | None, scratch: Path, before: str | None = None) -> dict[str, Any]:
+    """The queries on the largest built graph (when there is one) and on the synthetic graph.
+
+    ``before``: a git revision whose ``kg query`` is timed too (the rows then say before and after).
+    """
     import gc
 
     import pyoxigraph
@@ -458,11 +480,16 @@ def measure_queries(graph_file: Path | None, scratch: Path) -> dict[str, Any]:
         del store
     results["synthetic"] = synthetic_store(scratch / "synthetic")
     gc.collect()
-    for key, folder in (("largest_graph", "largest"), ("synthetic", "synthetic")):
+    old_code = code_snapshot(before, scratch / "before") if before else None
+    if before:
+        results["before"] = subprocess.run(
+            ["git", "rev-parse", "--short", before], cwd=REPO, capture_output=True, text=True, check=True
+        ).stdout.strip()
+    results["when"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    for key, folder in (("synthetic", "synthetic"), ("largest_graph", "largest")):
         if key in results:
             print(f"queries on {key} …", file=sys.stderr)
-            results[key]["queries"] = time_queries(scratch / folder, query_files())
-    results["when"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+            results[key]["queries"] = time_queries(scratch / folder, query_files(), old_code)
     return results
 
 
@@ -716,19 +743,22 @@ def sparql_section(q: dict[str, Any]) -> list[str]:
     ]
     for key in graphs:
         title = "synthetic 1 M triples" if key == "synthetic" else "largest built graph"
+        before = f"kg query s before ({q['before']}) | " if "before" in q else ""
         lines += [
             "",
             f"### {title}",
             "",
-            "| query | parameters | engine s (all rows) | rows | kg query s | rows shown | load |",
-            "|---|---|---|---|---|---|---|",
+            f"| query | parameters | engine s (all rows) | rows | {before}kg query s | rows shown | load |",
+            "|---|---|---|---|---|---|---|" + ("---|" if before else ""),
         ]
         for row in q[key]["queries"]:
             bound = ", ".join(f"{k}={v}" for k, v in row["params"].items()) or "none"
             engine, shown = row["engine"], row["kg_query"]
+            old = row.get("kg_query_before")
+            was = (f"{old['median_s']:.3f} | " if old else "— | ") if before else ""
             lines.append(
-                f"| {row['query']} | {bound} | {_seconds(engine)} | {engine.get('rows')} | {shown['median_s']:.3f} | "
-                f"{shown['rows']}{' (cut)' if shown['cut'] else ''} | {row['load']:.1f} |"
+                f"| {row['query']} | {bound} | {_seconds(engine)} | {engine.get('rows')} | {was}"
+                f"{shown['median_s']:.3f} | {shown['rows']}{' (cut)' if shown['cut'] else ''} | {row['load']:.1f} |"
             )
     rows = [row for row in q["synthetic"]["queries"] if row["query"].startswith("ontology/")]
     slow = [row for row in rows if row["kg_query"]["median_s"] >= 1.0]
@@ -792,6 +822,7 @@ def main() -> None:
         "--queries-only", action="store_true", help="redo only the SPARQL timings and the README's SPARQL section"
     )
     parser.add_argument("--graph", type=Path, help="with --queries-only: a built graph.ttl to time the queries on too")
+    parser.add_argument("--before", help="with --queries-only: a git revision whose kg query is timed too")
     parser.add_argument("--params", help="(child query) the parameters to bind, as JSON")
     parser.add_argument("--cases", action="store_true", help="(child query) print the parameter sets to time")
     options = parser.parse_args()
@@ -804,9 +835,9 @@ def main() -> None:
 
     scales = [int(s) for s in options.scales.split(",")]
     if options.queries_only:
-        results = json.loads(options.results.read_text(encoding="utf-8"))
+        results = json.loads(options.results.read_text(encoding="utf-8")) if options.results.exists() else {}
         with tempfile.TemporaryDirectory() as scratch:
-            results["queries"] = measure_queries(options.graph, Path(scratch))
+            results["queries"] = measure_queries(options.graph, Path(scratch), options.before)
         options.results.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         replace_sparql_section(options.readme, sparql_section(results["queries"]))
         return None
