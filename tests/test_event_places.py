@@ -184,3 +184,32 @@ def test_seed_one_body_named_in_the_headline_and_abbreviated_in_the_lead() -> No
     assert bodies(event).get("惠济区党史学习教育领导小组办公室") == "visitor"
     assert "惠济区委党史学习教育领导小组办公室" not in bodies(event)
     assert bodies(event).get("惠济区委宣传部党支部") == "visitor"
+
+
+def test_seed_both_bodies_of_a_two_level_name_take_part() -> None:
+    (event,) = events_of(
+        "全市“八大群体”母亲河畔健步走",
+        "4月13日上午,由郑州市总工会主办、惠济区总工会承办的主题健步走活动在黄河滩地公园举行。"
+        "省市总工会机关部分干部和300余名职工代表一起参加活动。",
+    )
+    assert bodies(event).get("河南省总工会") == "attended"
+    assert bodies(event).get("郑州市总工会") == "organiser"
+
+
+def test_seed_a_body_at_a_stop_of_a_visit_is_inspected() -> None:
+    (event,) = events_of(
+        "高新区开展主题教育观摩交流活动",
+        "11月1日上午,区党工委书记、管委会主任王新亭带队开展主题教育观摩交流活动。",
+        "最后,一行人在沟赵办事处进行座谈交流。",
+    )
+    assert bodies(event).get("沟赵办事处") == "inspected"
+    assert "沟赵办事处" in event.places
+
+
+def test_written_the_venue_of_a_meeting_during_a_visit_is_not_inspected() -> None:
+    # written for the test: a meeting room's owner named after 在…召开 during a research visit
+    (event,) = events_of(
+        "上街区领导调研通航产业",
+        "11月6日,上街区委书记带队调研通航产业,并在上街区政务服务中心召开座谈会。",
+    )
+    assert "上街区政务服务中心" not in bodies(event)

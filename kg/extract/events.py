@@ -38,7 +38,7 @@ from functools import cache
 from kg.extract.bodies import COORDINATED_SOURCE
 from kg.extract.dates import complete_year, infer_year, is_report_date, parse_dates, resolve_relative
 from kg.extract.roles import Agent, assign_roles, noun_suffixes, stronger
-from kg.extract.visits import at_phrase, is_venue, names_visit
+from kg.extract.visits import at_phrase, is_venue, names_visit, visit_word_before
 from kg.model import (
     Article,
     Body,
@@ -268,6 +268,9 @@ def _agents(
             name = _conjunct_body(mention.text, names)
         else:
             name = _body_for(mention.text, bodies, names)
+        if name is None:
+            for level_body in _level_pair_bodies(mention.text, names):  # 省市总工会 → 河南省总工会, 郑州市总工会
+                body_spans.append(Agent(level_body, "body", mention.start, mention.end))
         if name:
             name = _form_written(name, names, text)
             body_spans.append(Agent(name, "body", mention.start, mention.end))
@@ -285,6 +288,8 @@ def _agents(
         if place_spans.contains(agent.start, agent.end, strictly=True):
             continue
         if kept and agent.start < kept[-1].end:
+            if (agent.start, agent.end) == (kept[-1].start, kept[-1].end) and agent.name != kept[-1].name:
+                kept.append(agent)  # 省市总工会: one span, a body of each division
             continue
         kept.append(agent)
     return sorted(agents + kept, key=lambda a: a.start)
@@ -332,6 +337,16 @@ def _body_for(surface: str, bodies: list[Body], names: set[str]) -> str | None:
         b.name for b in bodies if b.name.startswith(surface) and b.name[len(surface) :] in ("常委会", "党组")
     ]
     return min(endings, key=len) if endings else None
+
+
+def _level_pair_bodies(surface: str, names: set[str]) -> list[str]:
+    """The two bodies of ``省市总工会``-like names (two abbreviations of divisions, one body name): the
+    article's bodies ending with the name's rest, one per division (kg.extract.bodies registers them)."""
+    if len(surface) < 4 or surface[0] == surface[1] or not all(c in "省市区县" for c in surface[:2]):
+        return []
+    rest = surface[2:]
+    found = sorted(n for n in names if n.endswith(rest) and len(n) > len(rest) and n[-len(rest) - 1] in surface[:2])
+    return found if len(found) == 2 else []
 
 
 _COMMITTEE_FORM = re.compile(r"(.+?[省市区县])委(.{4,})")
@@ -586,6 +601,8 @@ def _build(
         if not (p.agent_type == "body" and is_venue(article.text, p.provenance.start, p.provenance.end))
     ]
     visit = _visit_event_types().get(draft.kind)
+    if visit == "examine":
+        participants += _stops_visited(article, sentences, draft, agents, participants)
     if visit == "learn":
         # a study tour learns at the places it visits, it examines no one there (登封市民文化中心)
         participants = [p for p in participants if not (p.agent_type == "body" and p.role == "inspected")]
@@ -610,6 +627,31 @@ def _build(
         participants=participants,
         ordinal=ordinal,
     )
+
+
+def _stops_visited(
+    article: Article, sentences: list[Sentence], draft: _Draft, agents: list[Agent], taken: list[Participation]
+) -> list[Participation]:
+    """Bodies at the stops of an examining visit (最后,一行人在沟赵办事处进行座谈交流) that no verb gave a role:
+    the visit went there, so they are inspected."""
+    text = article.text
+    bodies_ = [a for a in agents if a.kind == "body"]
+    name_ends = {a.end: a.start for a in bodies_}
+    have = {p.agent for p in taken if p.agent_type == "body"}
+    found: list[Participation] = []
+    for sentence in sentences:
+        if sentence.index not in draft.scope:
+            continue
+        for agent in bodies_:
+            if not sentence.start <= agent.start < sentence.end or agent.name in have:
+                continue
+            at_stop = visit_word_before(text, agent.start, name_ends, agent.end) == "at"
+            if not at_stop or is_venue(text, agent.start, agent.end):
+                continue
+            provenance = Provenance(article.id, sentence.index, agent.start, agent.end, "visit-stop:在", 0.6)
+            found.append(Participation(agent.name, "body", "inspected", provenance))
+            have.add(agent.name)
+    return found
 
 
 @cache
