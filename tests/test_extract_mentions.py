@@ -62,7 +62,7 @@ def test_no_body_from_common_words() -> None:
 
 
 def test_the_statistical_tagger_adds_persons_no_rule_finds(monkeypatch: pytest.MonkeyPatch) -> None:
-    text = "活动中,志愿者张晓燕说,司法工作受到好评。"
+    text = "活动中,热心的张晓燕说,司法工作受到好评。"  # no rule reads this name: only the tagger
 
     def fake_tagger(source: str) -> list[Mention]:
         found = []

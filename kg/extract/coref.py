@@ -6,6 +6,9 @@
 - ``coref:surname-title``: a surname followed by a form of address (``titles_after_name.txt``: 陈书记,
   吕区长) is the one person of the article with that surname; when several share it, the one whose
   post has that title. Nobody is linked when that still leaves more than one, or none.
+- ``coref:pronoun``: a sentence that opens with 他 or 她 (``他要求…``) goes on about the one person the
+  sentence before it names (``副区长吴昊现场观摩演练。``). The pronoun becomes one of that person's
+  mentions (so the roles of its verbs are theirs), not a PER mention of the article: it is no name.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import re
 from kg.extract.lexicon import base_title
 from kg.extract.mentions import Doc, is_han
 from kg.extract.officials import add_person_mention, in_byline
-from kg.model import Person
+from kg.model import Mention, Person
 
 
 def link_names(doc: Doc) -> None:
@@ -34,6 +37,33 @@ def link_names(doc: Doc) -> None:
         add_person_mention(doc, start, end, "coref", 0.9)
         taken.append((start, end))
     link_surname_titles(doc)
+    link_pronouns(doc)
+
+
+PRONOUNS = ("他", "她")
+# 他们, 她们, 其他 …: a pronoun of a group, or part of a word
+PRONOUN_WORDS = ("他们", "她们", "他人", "她人")
+
+
+def link_pronouns(doc: Doc) -> None:
+    """他要求…: the one person named in the sentence before (see the module doc)."""
+    text = doc.text
+    starts = doc.sentence_starts
+    for index in range(1, len(starts)):
+        pos = starts[index]
+        if not text.startswith(PRONOUNS, pos) or text.startswith(PRONOUN_WORDS, pos):
+            continue
+        previous_start, previous_end = starts[index - 1], pos
+        named = {
+            person.name
+            for person in doc.persons.values()
+            for mention in person.mentions
+            if previous_start <= mention.start < previous_end
+        }
+        if len(named) != 1:
+            continue  # nobody, or several: 他 is not sure
+        person = doc.persons[named.pop()]
+        person.mentions.append(Mention("PER", pos, pos + 1, text[pos], "coref:pronoun", 0.7))
 
 
 def link_surname_titles(doc: Doc) -> None:

@@ -178,13 +178,18 @@ class Doc:
         if not surname:
             return []
         unit = self.unit_starting.get(start)
-        if unit is not None and unit.kind in ("P", "K", "B", "T") and unit.end - start > 1:
+        # 副县长杨帆、黄河清等: in a list of names a name may open with a place word, when it runs past it
+        # and the list goes on or closes right after it
+        listed_place = unit is not None and unit.kind == "P" and start > 0 and text[start - 1] == "、"
+        if unit is not None and unit.kind in ("P", "K", "B", "T") and unit.end - start > 1 and not listed_place:
             return []  # 高新区, 中原区委 … start with a surname character but are no names
         ends = []
         for given in (2, 1):
             end = start + surname + given
             if end > len(text) or not all(is_han(c) for c in text[start:end]):
                 continue
+            if listed_place and (end <= unit.end or text[end : end + 1] not in ("、", "等", ",", "，", "。")):
+                continue  # 郑州、开封等: the place itself, no name
             if any(p in self.unit_starting for p in range(start + 1, end)):
                 continue  # a title, body or place starts inside: 区委, 主任科员 are no names
             if text[start:end] in self.lex.non_names:

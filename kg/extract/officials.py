@@ -15,6 +15,8 @@ Rules (each writes :class:`Person` objects and PER mentions with its name as the
   such names closed by ``等``: persons with no post, because 区领导 does not say which body they lead.
 - ``comrade``: a name before 同志 (任长霞同志).
 - ``body-speaker``: a name right after a body and before a speech verb (…服务队蔡杰介绍说).
+- ``noun-name``: a name right after a noun for a kind of person (志愿者王秀英作为…, 居民赵桂兰老人说:
+  ``person_nouns.txt``).
 - ``crf``: PER spans of the statistical tagger (:func:`kg.ner.find_entities`) when it is installed.
 
 Bylines (``记者 简洋``, ``通讯员 张帅``) are found first; their names are authors, never officials.
@@ -33,6 +35,7 @@ from kg.extract.mentions import Doc, is_han
 from kg.extract.places import resolve_abbreviation
 from kg.extract.titles import Chain, Segment
 from kg.model import Mention, Person, Post
+from kg.resources import data_lines, lexicon_path
 
 # A CRF person span is taken only this sure (mean marginal probability of its labels): the rules
 # already find officials; the tagger adds names that no title introduces.
@@ -58,7 +61,23 @@ def add_person_mention(doc: Doc, start: int, end: int, rule: str, confidence: fl
     mention = doc.add_mention("PER", start, end, rule, confidence)
     if all((m.start, m.end) != (start, end) for m in found.mentions):
         found.mentions.append(mention)
+    _drop_places_inside(doc, start, end)
     return found
+
+
+def _drop_places_inside(doc: Doc, start: int, end: int) -> None:
+    """黄河清: a known place that opens a name (黄河) is no place there; the place goes when the article
+    names it nowhere else."""
+    inside = [m for m in doc.mentions if m.type == "LOC" and start <= m.start and m.end <= end]
+    if not inside:
+        return
+    doc.mentions = [m for m in doc.mentions if m not in inside]
+    doc.place_spans = [s for s in doc.place_spans if not (start <= s[0] and s[1] <= end)]
+    named = {name for _s, _e, name, _l in doc.place_spans}
+    for mention in inside:
+        name = mention.text
+        if name in doc.places and name not in named and doc.text.count(name) == doc.text.count(doc.text[start:end]):
+            del doc.places[name]
 
 
 def add_post(found: Person, post: Post) -> None:
@@ -134,8 +153,9 @@ def bind_officials(doc: Doc, chains: list[Chain]) -> None:
             provenance = doc.provenance(segment.body_start, chain.name_end, "title-chain", confidence)
             chain_posts.append(Post(title, body.name if body else None, provenance, representative))
             add_post(found, chain_posts[-1])
-        share_posts(doc, chain, [post for post in chain_posts if is_shared_title(doc, post.title)])
-        last_end, last_body = chain.name_end, previous
+        # 副主任许红军、郭建伟、马秀兰，秘书长杨立峰: the list's last name is where the next chain continues
+        list_end = share_posts(doc, chain, [post for post in chain_posts if is_shared_title(doc, post.title)])
+        last_end, last_body = list_end, previous
 
 
 def is_shared_title(doc: Doc, title: str) -> bool:
@@ -146,23 +166,25 @@ def is_shared_title(doc: Doc, title: str) -> bool:
     return any(title.startswith(m) and len(title) > len(m) + 1 for m in lex.shared_title_modifiers)
 
 
-def share_posts(doc: Doc, chain: Chain, shared: list[Post]) -> None:
+def share_posts(doc: Doc, chain: Chain, shared: list[Post]) -> int:
     """副市长李红、刘建国: names joined by 、 to the chain's name hold its shared titles too. A name
-    followed by a title of its own (李四书记) or a chain of its own (、区长张三) is left alone."""
+    followed by a title of its own (李四书记) or a chain of its own (、区长张三) is left alone.
+    Returns the end of the last name that holds them (the chain's own name when none follows)."""
     text = doc.text
     pos = chain.name_end
     while shared and text[pos : pos + 1] == "、":
         end = doc.name_after(pos + 1)
         if end is None or in_byline(doc, pos + 1, end):
-            return
+            return pos
         after = doc.unit_starting.get(end)
         if after is not None and after.kind == "T":
-            return
+            return pos
         other = add_person_mention(doc, pos + 1, end, "rule:shared-title", 0.85)
         for post in shared:
             provenance = doc.provenance(chain.start, end, "shared-title", 0.85)
             add_post(other, Post(post.title, post.body, provenance, post.representative))
         pos = end
+    return pos
 
 
 def _segment_body(doc: Doc, segment: Segment, previous: BodyRef | None, chain_place: str | None) -> BodyRef | None:
@@ -338,6 +360,35 @@ def find_body_speakers(doc: Doc) -> None:
             continue
         if not in_byline(doc, mention.end, end):
             add_person_mention(doc, mention.end, end, "rule:body-speaker", 0.8)
+
+
+@cache
+def _person_noun_regex() -> re.Pattern[str]:
+    nouns = sorted(data_lines(lexicon_path("person_nouns.txt")), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, nouns)))
+
+
+def find_noun_persons(doc: Doc) -> None:
+    """社区志愿者王秀英作为…, 居民赵桂兰老人说: a name right after a noun for a kind of person
+    (``person_nouns.txt``), ended by a follower word, punctuation, or another such noun."""
+    text = doc.text
+    nouns = _person_noun_regex()
+    persons = [(m.start, m.end) for m in doc.mentions if m.type == "PER"]
+    for match in nouns.finditer(text):
+        start = match.end()
+        if any(s <= start < e for s, e in persons):
+            continue
+        end = doc.name_after(start)
+        if end is None:
+            end = next((e for e in doc.name_candidates(start) if nouns.match(text, e)), None)
+        if end is None or doc.is_common_word(start, end) or in_byline(doc, start, end):
+            continue
+        if end - start - doc.lex.is_surname_start(text, start) < 2 and not doc.follows_name_strongly(end):
+            continue  # 志愿者齐聚,: a one-character given name needs a word such as 表示 to confirm it
+        if any(p in doc.unit_starting for p in range(start, end)):
+            continue  # a title, body or place: 居民区, 群众路线
+        add_person_mention(doc, start, end, "rule:noun-name", 0.8)
+        persons.append((start, end))
 
 
 def _crf_tagger() -> Callable[[str], list[Mention]] | None:

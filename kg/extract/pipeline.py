@@ -35,6 +35,7 @@ def _officials(doc: Doc) -> None:
     officials.find_listed_names(doc)
     officials.find_comrades(doc)
     officials.find_body_speakers(doc)
+    officials.find_noun_persons(doc)
 
 
 def _times(doc: Doc) -> None:

@@ -130,7 +130,16 @@ def _single_verb_ok(text: str, position: int, taken: list[tuple[int, int]]) -> b
         return True
     if any(e == position for _s, e in taken):
         return True
+    # 赵桂兰老人说: a word for the kind of person (person_nouns.txt) stands between the name and the verb
+    ends = {e for _s, e in taken}
+    if any(text.endswith(noun, 0, position) and position - len(noun) in ends for noun in _person_nouns()):
+        return True
     return text.endswith(_context("single_verb_after"), 0, position)
+
+
+@cache
+def _person_nouns() -> tuple[str, ...]:
+    return tuple(_lines("person_nouns.txt"))
 
 
 def _is_list_clause(text: str, clause: tuple[int, int], agents: list[Agent]) -> bool:
