@@ -164,15 +164,15 @@ def _build_cached(
 
     cache = BuildCache(cache_dir, settings)
     corpus = read_articles(paths, skip_bad=skip_bad, warn=warn, page_reader=cache.read_page)
-    run = _Run(cache, corpus.articles, out, formats, settings, cache_dir, jobs, store, scheduler, progress)
-    run.collecting = collecting
+    run = _Run(cache, corpus.articles, out, formats, settings, cache_dir, jobs, store, scheduler, progress, collecting)
     try:
         result = run.build(cache.load_index())
     except _MissingFragment:
         # A fragment file the index names is gone or damaged: build again as if the index were empty
         # (extractions still come from their cache).
-        run = _Run(cache, corpus.articles, out, formats, settings, cache_dir, jobs, store, scheduler, progress)
-        run.collecting = collecting
+        run = _Run(
+            cache, corpus.articles, out, formats, settings, cache_dir, jobs, store, scheduler, progress, collecting
+        )
         result = run.build(BuildIndex())
     result.skipped = list(corpus.skipped)
     return result
@@ -193,12 +193,13 @@ class _Run:
         store: str | Path | None,
         scheduler: str | None,
         progress: bool,
+        collecting: bool,  # whether the garbage collector ran before the build
     ) -> None:
         self.cache, self.articles, self.out, self.formats, self.settings = cache, articles, out, formats, settings
         self.cache_dir, self.jobs, self.store = cache_dir, jobs, store
         self.scheduler, self.progress = scheduler, progress
         self.stats = IncrementalStats(pages_read=cache.pages_read)
-        self.collecting = True  # whether the garbage collector ran before the build
+        self.collecting = collecting
 
     def build(self, index: BuildIndex) -> CachedBuild:
         from kg.resolve import resolve

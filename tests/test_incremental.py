@@ -187,3 +187,17 @@ def test_other_settings_rebuild_and_match_the_clean_build(pages: Path, tmp_path:
     build([pages], out=tmp_path / "b-clean", formats=("ttl",), jobs=1, settings=other)
     assert (tmp_path / "b" / "graph.ttl").read_bytes() == (tmp_path / "b-clean" / "graph.ttl").read_bytes()
     assert b"https://example.org/kg/" in (tmp_path / "b" / "graph.ttl").read_bytes()
+
+
+def test_cached_builds_on_a_pool_match_the_clean_build(
+    pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.runner
+
+    monkeypatch.setattr(kg.runner, "MIN_PARALLEL_CHARACTERS", 0)  # two seed pages are worth a pool now
+    cache = tmp_path / "cache"
+    build([pages], out=tmp_path / "a", formats=("ttl",), jobs=2, cache_dir=cache)
+    edit(pages / PAGES[0])
+    build([pages], out=tmp_path / "b", formats=("ttl",), jobs=2, cache_dir=cache)
+    build([pages], out=tmp_path / "b-clean", formats=("ttl",), jobs=1)
+    assert (tmp_path / "b" / "graph.ttl").read_bytes() == (tmp_path / "b-clean" / "graph.ttl").read_bytes()
