@@ -88,3 +88,25 @@ def test_pronoun_opening_a_sentence_is_the_person_before() -> None:
 def test_a_person_word_between_name_and_verb() -> None:
     people = _event_people("b02_lyrb_mengjin_yiyang_yanshi.txt", "情暖重阳")
     assert ("赵桂兰", "spoke") in people
+
+
+def _event_bodies(page: str, headline_start: str) -> set[tuple[str, str]]:
+    articles = read_articles([str(BLIND / page)]).articles
+    article = next(a for a in articles if a.headline.startswith(headline_start))
+    extraction = extract_article(article, Settings())
+    return {(p.agent, p.role) for e in extraction.events for p in e.participants if p.agent_type == "body"}
+
+
+def test_inspection_group_is_the_visitor_of_its_meeting() -> None:
+    bodies = _event_bodies("b03_kfrb_weishi_xiangfu_lankao.txt", "市委第三巡察组")
+    assert ("开封市委第三巡察组", "visitor") in bodies
+    assert ("开封市委第三巡察组", "organiser") not in bodies
+
+
+def test_body_that_holds_or_reports_at_a_meeting() -> None:
+    bodies = _event_bodies("b02_lyrb_mengjin_yiyang_yanshi.txt", "孟津区委理论学习中心组")
+    assert ("孟津区委理论学习中心组", "organiser") in bodies
+    bodies = _event_bodies("b02_lyrb_mengjin_yiyang_yanshi.txt", "偃师区部署")
+    assert ("偃师区应急管理局", "attended") in bodies
+    bodies = _event_bodies("b05_zzrb_xingyang_dengfeng_xinzheng.txt", "登封市政协召开")
+    assert {("登封市发展改革委", "attended"), ("登封市工信局", "attended")} <= bodies
