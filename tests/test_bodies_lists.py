@@ -125,3 +125,23 @@ def test_a_road_named_after_a_body_is_a_place_not_a_body() -> None:
     doc = doc_of("陈向东一行先后来到文化路街道农科路社区、学院路社区,实地察看改造情况。", headline="金水区领导调研")
     assert "农科路社区" in doc.places and doc.places["农科路社区"].parent == "文化路街道"
     assert not any(name.endswith("农科") for name in doc.bodies)
+
+
+# --- on other news: where these lists must not fire (CLUENER2020 train, /work/shared/data/ner) ------------------
+
+
+def test_words_before_a_body_in_a_list_are_no_shared_suffix_items() -> None:
+    services = doc_of("工行还为创业大学生提供包括存款、资金结算、电子银行、银行卡等在内的金融服务。")
+    assert not any(name in ("存款银行", "资金结算银行") for name in services.bodies)
+    organisers = doc_of("论坛由国瑞地产、国瑞购物中心承办。")
+    assert "国瑞地产购物中心" not in organisers.bodies
+    discipline = doc_of("反映强烈的,要公开曝光,直至给予党纪、政纪处分。")
+    assert not any("党纪" in name for name in discipline.bodies)
+
+
+def test_list_items_joined_by_he_are_split_and_left_edges_must_be_found() -> None:
+    bookmakers = doc_of("主队取得首胜,而bet365、威廉希尔和韦德国际等公司则看好客队。")
+    assert {"威廉希尔", "韦德国际"} <= set(bookmakers.bodies)
+    assert "威廉希尔和韦德国际" not in bookmakers.bodies
+    banks = doc_of("atm加装复制器中行等多家银行储户受损近百万元。")
+    assert not any("复制器" in name for name in banks.bodies)

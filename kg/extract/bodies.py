@@ -31,7 +31,11 @@ from kg.resources import data_lines, lexicon_path
 MAX_VENUE_GAP = 5  # characters between a body and its room's suffix (管委会|第一|会议室, 小学|春藤路|校区)
 MAX_FREE = 10  # free characters before a body suffix (政务服务和大数据管理局)
 CLAUSE_NAME_MAX = 7  # free characters a name opening a clause keeps untrimmed
+LIST_JOINERS = "和及与"  # one-character words that join the items of a list of names, as 、 does
+_ORDINAL = re.compile(r"第[一二三四五六七八九十0-9]+")
+_CLAUSE_IN_NAME = re.compile(r"[了着过]|(?:首|第?[一二三四五六七八九十两0-9]+)家")  # aspect particles, counted 家
 MAX_LIST_ITEMS = 12  # items of a list closed by 等 and a kind of body (…等企业)
+MAX_BARE_NAME = 6  # characters of a body name written with no suffix (郑煤机, 深澜动力, 威廉希尔)
 MIN_CONJUNCT, MAX_CONJUNCT = 2, 4  # length of the items of a list sharing one suffix (明湖、潮河、前程办事处)
 COORDINATED_SOURCE = "rule:shared-suffix"  # an item of such a list: its body's name ends with the item + suffix
 # Kinds of bodies every division has one of: a bare 管委会 or 纪委 is the article's division's.
@@ -269,18 +273,21 @@ def _find_listed_bodies(doc: Doc) -> None:
             while start > 0 and end - start < MAX_FREE and is_han(text[start - 1]) and text[start - 1] not in "、":
                 if text[start - 1] in CLAUSE_BREAKS or (start < end and doc.stop_ending_at(start)):
                     break
+                if start < end and text[start - 1] in LIST_JOINERS:
+                    break  # 威廉希尔和|韦德国际
                 start -= 1
-            if start == 0 or text[start - 1] != "、":
+            joined = start > 0 and (text[start - 1] == "、" or text[start - 1] in LIST_JOINERS)
+            if not joined:
                 start = doc.after_function_words(start, end)  # 走访了|宇通客车
             if end - start < 2:
                 break
             items.insert(0, (start, end))
-            if start == 0 or text[start - 1] != "、":
+            if not joined:
                 break
             end = start - 1
         names = [text[s:e] for s, e in items]
-        if not names or any(n in sectors or tags.get(n, "n")[0] not in "nj" for n in names):
-            continue
+        if not names or any(n in sectors or tags.get(n, "n")[0] not in "nj" or len(n) > MAX_BARE_NAME for n in names):
+            continue  # a sector, a word of another kind, or no name's left edge found (atm加装复制器中行)
         for (start, end), name in zip(items, names, strict=True):
             if any(s < end and start < e for s, e in covered) or name in doc.lex.non_bodies:
                 continue  # a body or place found by its own suffix already
@@ -316,6 +323,8 @@ def _visited_premises(doc: Doc) -> None:
             name = body.name  # 在区行政服务中心 → 二七区行政服务中心: the abbreviation completed
         if body is None or body.kind in LEVEL_KINDS or name in doc.places or _kind_only(doc, name):
             continue  # 到区委: the committee, no premises of a name; 梧桐办事处 is a place already
+        if _CLAUSE_IN_NAME.search(name):
+            continue  # 在北京开设了首家零售银行: a clause taken for a name, no premises
         area = _area_before(doc, mention.start)  # 梧桐办事处辖区|佛光发电有限公司
         if area is not None and (parent is None or doc.lex.place_level(parent) in ("city", "province")):
             parent = area  # more precise than the city a company's name opens with (郑州红星化工有限公司)
@@ -355,15 +364,23 @@ def _first_suffix_start(doc: Doc, start: int, end: int) -> int:
 
 def _shared_suffix_conjuncts(doc: Doc, start: int, end: int) -> tuple[int, list[tuple[int, int]]] | None:
     """明湖、潮河、前程办事处; 区党工委主题教育第一、第二指导组: items before a body name, joined by 、, that
-    share its suffix (and the words before the first item, when those open with a place or body). The
-    items are as long as the name's own stem and hold no suffix or place of their own (组织部、宣传部 are
-    two whole names). Returns where the shared prefix starts (the first item's start when there is none)
-    and the items' spans, or None when there is no such list."""
+    share its suffix (and the words before the first item, when those open with a place or body). Items
+    are 2-4 characters and hold no suffix or division of their own (组织部、宣传部 are two whole names).
+
+    Only two kinds of list share a suffix this way: offices named after their area (the ``office`` suffixes of
+    ``place_suffixes.tsv``: 明湖、潮河、前程办事处) and ordinals (第一、第二指导组). Elsewhere a word before 、 is
+    mostly a word of its own (存款、资金结算、电子银行; 国瑞地产、国瑞购物中心), never a name missing its suffix.
+    Returns where the shared prefix starts (the first item's start when there is none) and the items' spans,
+    or None when there is no such list."""
     lex = doc.lex
     text = doc.text
     suffix_start = _first_suffix_start(doc, start, end)
     stem = suffix_start - start
     if stem < MIN_CONJUNCT or stem > MAX_CONJUNCT or start < MIN_CONJUNCT + 1 or text[start - 1] != "、":
+        return None
+    suffix = doc.unit_starting[suffix_start].text if suffix_start in doc.unit_starting else ""
+    ordinal = bool(_ORDINAL.fullmatch(text[start:suffix_start]))
+    if suffix not in office_suffixes(doc) and not ordinal:
         return None
     items: list[tuple[int, int]] = []
     pos = start - 1  # at a 、
@@ -373,7 +390,7 @@ def _shared_suffix_conjuncts(doc: Doc, start: int, end: int) -> tuple[int, list[
         if item_end - item_start > MAX_CONJUNCT:
             item_start = item_end - stem  # the first item, after a shared prefix: as long as the last stem
         item = text[item_start:item_end]
-        if item_end - item_start < MIN_CONJUNCT or item in lex.non_bodies:
+        if item_end - item_start < MIN_CONJUNCT or item in lex.non_bodies or (ordinal and not _ORDINAL.fullmatch(item)):
             return None
         if any(doc.unit_covering(p) is not None for p in range(item_start, item_end)):
             return None  # 区委、区政府: each item a whole name
