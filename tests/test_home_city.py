@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from kg.cli import main
 from kg.corpus import read_articles
 from kg.extract.pipeline import analyse, extract_article
+from kg.model import Article
 from kg.settings import Settings
 
 BLIND = Path(__file__).parent / "gold" / "blind" / "pages"
@@ -68,3 +69,13 @@ def test_cli_home_city_option_fixes_the_city() -> None:
 
     assert "开封市委第三巡察组" in bodies(inferred.output)
     assert "郑州市委第三巡察组" in bodies(fixed.output)
+
+
+def test_town_lies_in_the_county_its_sentence_names() -> None:
+    text = ("惠济区干部赴兰考县学习\n本报讯 4月8日,惠济区委书记张三带队赴兰考县焦裕禄纪念园参观学习,"
+            "在东坝头乡张庄村调研。金水区、二七区也派员参加。")
+    article = Article(id="x-0-0", file="x.txt", position=0, headline=text.split("\n")[0], text=text)
+    doc = analyse(article, Settings())
+    assert doc.settings.home_city == "郑州市"  # two Zhengzhou districts against one Kaifeng county
+    assert doc.places["东坝头乡"].parent == "兰考县"
+    assert doc.places["惠济区"].parent == "郑州市"

@@ -143,3 +143,15 @@ def article_county(place_spans: list[tuple[int, int, str, str]]) -> str | None:
         if level == "district" or (level == "city" and is_county_level(name)):
             return name
     return None
+
+
+def county_before(place_spans: list[tuple[int, int, str, str]], start: int, sentence_start: int) -> str | None:
+    """The county-level division named last before ``start`` in its sentence (赴兰考县…,在东坝头乡…):
+    a town or village named after it lies there."""
+    found = None
+    for span_start, _end, name, level in place_spans:
+        if span_start >= start:
+            break
+        if span_start >= sentence_start and (level == "district" or (level == "city" and is_county_level(name))):
+            found = name
+    return found

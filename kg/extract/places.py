@@ -20,7 +20,7 @@ import re
 from functools import cache
 
 from kg.extract.determiners import PLACE, after_determiners
-from kg.extract.divisions import article_county
+from kg.extract.divisions import article_county, county_before
 from kg.extract.lexicon import ABBREVIATION_LEVELS, word_tags
 from kg.extract.mentions import CLAUSE_BREAKS, Doc, is_han
 from kg.extract.visits import ends_phrase, visit_word_before
@@ -226,7 +226,8 @@ def _build_places(doc: Doc) -> None:
     # sites and villages that name no container lie in the division a visit went to (赴登封参观…陈列馆),
     # else in the one the article is about
     # (a county-level city counts: 狮豹头乡 on a page about 卫辉市 lies in 卫辉市, not in the paper's city)
-    home_district = _visit_destination(doc) or article_county(doc.place_spans)
+    visited = _visit_destination(doc)
+    home_district = visited or article_county(doc.place_spans)
     previous: tuple[int, int, str, str] | None = None
     for span in doc.place_spans:
         start, _end, name, level = span
@@ -235,7 +236,10 @@ def _build_places(doc: Doc) -> None:
         if parent is None and previous is not None and previous[1] == start and _rank(previous[3]) < _rank(level):
             parent = previous[2]
         if parent is None and level in ("town", "village", "site"):
-            parent = home_district or doc.settings.home_city
+            # the visit's destination, else the county its sentence names before it (赴兰考县……在东坝头乡),
+            # else the article's
+            county = county_before(doc.place_spans, start, doc.sentence_span(start)[0])
+            parent = visited or county or home_district or doc.settings.home_city
         if parent == name:
             parent = None
         if level == "country":
