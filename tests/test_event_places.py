@@ -213,3 +213,25 @@ def test_written_the_venue_of_a_meeting_during_a_visit_is_not_inspected() -> Non
         "11月6日,上街区委书记带队调研通航产业,并在上街区政务服务中心召开座谈会。",
     )
     assert "上街区政务服务中心" not in bodies(event)
+
+
+def test_written_a_short_name_standing_alone_is_its_division() -> None:
+    # written for the test: 巩义 is 巩义市 where it stands alone, not where it opens a longer name
+    (event,) = events_of("郑州市领导赴巩义调研", "11月9日上午,副市长一行赴巩义调研,实地察看了巩义新兴产业园。")
+    assert "巩义市" in event.places
+    assert "郑州市" not in event.places  # 郑州市领导: whose leaders, not where they went
+    (other,) = events_of(
+        "市领导调研通航产业",
+        "11月9日上午,副市长一行调研通航产业发展,实地察看郑州上街机场飞行区建设情况。",
+    )
+    assert "郑州市" not in other.places
+
+
+def test_written_dao_between_two_steps_names_no_destination() -> None:
+    # written for the test: 到 joins two steps of a drill; the sentence is no route of a visit
+    (event,) = events_of(
+        "金水区开展应急演练",
+        "11月2日,金水区在花园路街道开展疫情防控应急演练。",
+        "从预案启动到现场处置,再到后续安排,整个过程紧张有序,经三路社区居民积极配合。",
+    )
+    assert "经三路社区" not in event.places

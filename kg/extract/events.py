@@ -38,7 +38,7 @@ from functools import cache
 from kg.extract.bodies import COORDINATED_SOURCE
 from kg.extract.dates import complete_year, infer_year, is_report_date, parse_dates, resolve_relative
 from kg.extract.roles import Agent, assign_roles, noun_suffixes, stronger
-from kg.extract.visits import at_phrase, is_venue, names_visit, visit_word_before
+from kg.extract.visits import at_phrase, ends_phrase, is_venue, names_visit, visit_word_before
 from kg.model import (
     Article,
     Body,
@@ -385,6 +385,14 @@ def _places_for(article: Article, sentences: list[Sentence], places: list[Place]
             for place in places
             for m in re.finditer(re.escape(place.name), sentence.text)
         ]
+        # a short name standing alone (赴登封参观 → 登封市), not opening a longer name (郑州上街机场)
+        spans += [
+            (sentence.start + m.start(), sentence.start + m.end(), place)
+            for place in places
+            for short in _short_names().get(place.name, ())
+            for m in re.finditer(re.escape(short), sentence.text)
+            if ends_phrase(article.text, sentence.start + m.end())
+        ]
         # an office named in a shared-suffix list (明湖 in 明湖、潮河、前程办事处) is also its area
         spans += [
             (a.start, a.end, by_name[a.name])
@@ -419,6 +427,20 @@ def _places_for(article: Article, sentences: list[Sentence], places: list[Place]
                 break
             parent = by_name[parent].parent
     return ordered
+
+
+@cache
+def _short_names() -> dict[str, tuple[str, ...]]:
+    """Division → the short names that stand for it on their own (登封市: 登封), from ``known_places.tsv``."""
+    from kg.extract.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    found: dict[str, list[str]] = {}
+    for alias in sorted(lex.standalone_aliases):
+        canonical = lex.place_aliases.get(alias)
+        if canonical and canonical != alias:
+            found.setdefault(canonical, []).append(alias)
+    return {name: tuple(aliases) for name, aliases in found.items()}
 
 
 def _level_rank(level: str) -> int:
@@ -583,10 +605,15 @@ def _build(
         if own:
             place_sentences[hit.sentence.index] = hit.sentence
     stops: list[Sentence] = []
+    name_starts = {a.start for a in agents if a.kind == "body"} | {
+        m.start() for p in places for m in re.finditer(re.escape(p.name), article.text)
+    }
     for sentence in sentences:
         if sentence.index not in draft.scope:
             continue
-        if any(w in sentence.text for w in ROUTE_WORDS) or names_visit(article.text, sentence.start, sentence.end):
+        if any(w in sentence.text for w in ROUTE_WORDS) or names_visit(
+            article.text, sentence.start, sentence.end, name_starts
+        ):
             place_sentences[sentence.index] = sentence
         elif (phrase := at_phrase(article.text, sentence.start, sentence.end, _speech_verbs())) is not None:
             # 在贾庄安置区,……: a stop of the visit (the phrase only, not what is said or done there)

@@ -56,15 +56,17 @@ def visit_word_before(text: str, start: int, name_ends: dict[int, int], list_end
     return None
 
 
-def names_visit(text: str, start: int, end: int) -> bool:
+def names_visit(text: str, start: int, end: int, name_starts: set[int]) -> bool:
     """Whether the sentence ``text[start:end]`` says where a visit went: a `to` word standing alone (又到…,
-    赴登封; not 得到, 到位)."""
+    赴登封; not 得到, 到位) right before a name (``name_starts``: where the places and bodies found start), so
+    that 从预案启动到现场处置 or 落实到工作中 names no destination."""
     tags = word_tags()
     for word in visit_words().to:
         pos = text.find(word, start, end)
         while pos >= 0:
             after = pos + len(word)
-            if _standalone(text, after, word) and (len(word) > 1 or text[pos : after + 1] not in tags):
+            alone = _standalone(text, after, word) and (len(word) > 1 or text[pos : after + 1] not in tags)
+            if alone and after in name_starts:
                 return True
             pos = text.find(word, after, end)
     return False
