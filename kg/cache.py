@@ -1,4 +1,8 @@
-"""A per-article cache of extractions, so a rebuild re-extracts only the pages that changed.
+"""The caches of ``kg build --cache``: extractions by article (:class:`ExtractionCache`), and the
+build cache of :mod:`kg.incremental` (:class:`BuildCache`: split pages, graph fragments, the last
+Turtle's blocks), so a rebuild redoes only what the changed pages touch.
+
+**Extractions.**
 
 An entry's key hashes three things: the article itself (its content hash, id, file and every
 other field, since provenance names the article), the settings, and the *extractor version*: a
@@ -7,8 +11,13 @@ therefore invalidates every entry, while changing one page of a hundred misses o
 articles.
 
 Entries are pickled :class:`~kg.model.Extraction` objects, one file each under
-``<cache dir>/<version>/<key[:2]>/<key>.pkl``, written atomically (:mod:`kg.io`), so an
+``<cache dir>/<version>/<key[:2]>/<key>.pkl``, written atomically (a temporary file renamed), so an
 interrupted build never leaves a half-written entry. An unreadable entry counts as a miss.
+
+**The build cache** lives under ``<cache dir>/build/v<version>/``, its version hashing the extractor
+version, the graph code (``kg/graph``, ``kg/resolve.py``, ``kg/incremental.py``, this file), the
+ontology and the settings. The same rules hold: atomic writes, and anything unreadable or not what
+the index says it is counts as missing and is made again.
 """
 
 from __future__ import annotations
