@@ -79,3 +79,24 @@ def test_town_lies_in_the_county_its_sentence_names() -> None:
     assert doc.settings.home_city == "郑州市"  # two Zhengzhou districts against one Kaifeng county
     assert doc.places["东坝头乡"].parent == "兰考县"
     assert doc.places["惠济区"].parent == "郑州市"
+
+
+PAGE = (
+    "\n\n卫辉市举行森林防火应急演练\n\n本报讯(记者 梁晓东)11月6日上午,"
+    "卫辉市2023年森林防火应急演练在狮豹头乡罗圈村举行。红旗区、辉县市派员观摩。\n\n\n\n"
+    "市委召开常委会会议\n\n本报讯(记者 梁晓东)11月7日下午,市委召开常委会会议,"
+    "市委书记张三主持会议。\n"
+)
+
+
+def test_every_article_of_a_page_takes_the_page_s_city(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    articles = read_articles([str(page)]).articles
+    assert len(articles) == 2
+    committee = analyse(articles[1], Settings())  # names no county: the page's other article does
+    assert committee.settings.home_city == "新乡市"
+    assert "新乡市委" in committee.bodies
+    # read from standard input the page cannot be read again: the article alone, then the setting
+    alone = Article(id="x-1-0", file="-", position=1, headline=articles[1].headline, text=articles[1].text)
+    assert analyse(alone, Settings()).settings.home_city == "郑州市"

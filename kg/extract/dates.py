@@ -219,6 +219,11 @@ def infer_year(article: Article, settings: Settings, page: Sequence[Article] | N
     return settings.year
 
 
+def page_text(file: str) -> str:
+    """The whole page an article came from, "" when it cannot be read (a page read from standard input)."""
+    return _page_text(file)
+
+
 def _page_text(file: str) -> str:
     """The whole page the article came from (the article's own evidence was already weighed)."""
     path = Path(file)

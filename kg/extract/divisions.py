@@ -1,6 +1,8 @@
 """China's administrative divisions (``ontology/lexicon/divisions.tsv``) and the city a page is about.
 
-A city daily writes ``市委`` for its own city's party committee. Which city that is comes from the page:
+A city daily writes ``市委`` for its own city's party committee, in every article of the page, whichever
+county or city the article is about. Which city that is comes from the page (the whole page as read from
+its file, so every article of a page agrees; the article alone when the page cannot be read again):
 
 1. the newspaper the text names (``洛阳日报`` → 洛阳市, when 洛阳市 is a prefecture-level division);
 2. else the counties and districts it names (尉氏县, 祥符区 → 开封市), each a vote for its prefecture
@@ -104,6 +106,7 @@ def county_votes(text: str, home_city: str, gazetteer: Gazetteer | None = None) 
     return votes
 
 
+@lru_cache(maxsize=64)
 def page_city(text: str, home_city: str) -> str:
     """The city a bare ``市`` means on a page with ``text`` (see the module doc)."""
     gazetteer = load_gazetteer()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field, replace
 
+from kg.extract.dates import page_text
 from kg.extract.divisions import page_city
 from kg.extract.lexicon import ABBREVIATION_LEVELS, Lexicon, is_name_word, load_lexicon, word_tags
 from kg.model import Article, Body, Mention, Person, Place, Provenance
@@ -281,8 +282,10 @@ def build_doc(article: Article, settings: Settings, lex: Lexicon | None = None) 
     lex = lex or load_lexicon()
     text = article.text
     if not settings.home_city_fixed:
-        # the city a bare 市 means: the page's own (its paper, its counties), the setting as fallback
-        city = page_city("\n".join(filter(None, (article.page_title, text))), settings.home_city)
+        # the city a bare 市 means: the page's own (its paper, its counties; the article alone when the page
+        # cannot be read again), the setting as fallback
+        page = page_text(article.file) or "\n".join(filter(None, (article.page_title, text)))
+        city = page_city(page, settings.home_city)
         if city != settings.home_city:
             settings = replace(settings, home_city=city)
     units = [Unit(m.start(), m.end(), m.group(), lex.unit_kinds[m.group()]) for m in lex.unit_regex.finditer(text)]
