@@ -45,6 +45,14 @@ def test_office_of_a_named_street_is_no_second_place() -> None:
     assert not any(name.endswith("办事处") for name in written.places)
 
 
+def test_a_representative_office_governs_no_area() -> None:
+    # People's Daily 1998 (pd98-dev), and a sentence written for the test
+    news = doc_of("中国美国商会主要由美国公司、企业的在京机构和金融、法律界驻京办事处组成。")
+    assert not any(name.endswith("办事处") for name in news.places)
+    written = doc_of("省驻郑办事处与龙湖办事处签订合作协议。", headline="郑东新区签约")
+    assert "龙湖办事处" in written.places and not any("驻" in name for name in written.places)
+
+
 # --- house numbers ---------------------------------------------------------------------------------------
 
 

@@ -70,6 +70,8 @@ def find_places(doc: Doc) -> None:
         if start is None:
             continue
         start = after_determiners(doc, start, start_suffix, PLACE)  # 众多|山, 一种|泸沽湖
+        if office and any(word in text[start:start_suffix] for word in _office_non_area()):
+            continue  # 驻京办事处: a representative office, it governs no area
         if start_suffix - start < MIN_STEM:
             continue  # 众多|山, 很多|小山: a determiner and a kind
         name = text[start:end]
@@ -126,6 +128,11 @@ def office_suffixes(doc: Doc) -> frozenset[str]:
     """Place suffixes that are body suffixes too (``place_suffixes.tsv``'s third column ``office``): the
     office and the area it governs share one name (梧桐办事处 is a body and a town-level place)."""
     return _office_suffixes(tuple(doc.lex.place_suffix_list))
+
+
+@cache
+def _office_non_area() -> tuple[str, ...]:
+    return tuple(data_lines(lexicon_path("office_non_area.txt")))
 
 
 @cache
