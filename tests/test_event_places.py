@@ -235,3 +235,18 @@ def test_written_dao_between_two_steps_names_no_destination() -> None:
         "从预案启动到现场处置,再到后续安排,整个过程紧张有序,经三路社区居民积极配合。",
     )
     assert "经三路社区" not in event.places
+
+
+def test_a_place_after_a_year_opens_a_documents_title() -> None:
+    (seed,) = events_of(
+        "城市精细化管理工作推进会召开",
+        "3月13日,经开区党工委委员、管委会副主任张磊主持召开城市精细化管理工作推进会,"
+        "解读2023年郑州市城市精细化管理工作考核办法。",
+    )
+    assert seed.places == ["经开区"]
+    # written for the test
+    (written,) = events_of(
+        "二七区召开防汛工作会议",
+        "5月10日,二七区在区行政服务中心召开防汛工作会议,传达2024年郑州市防汛工作方案。",
+    )
+    assert "郑州市" not in written.places and "二七区行政服务中心" in written.places

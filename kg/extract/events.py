@@ -295,6 +295,7 @@ def _agents(
     return sorted(agents + kept, key=lambda a: a.start)
 
 
+_YEAR_BEFORE = re.compile(r"(?:19|20)[0-9]{2}年(?:度)?$")
 _ALIAS = re.compile(r"[(（][^()（）]*[)）]")
 _DATELINE = re.compile(r"[\u4e00-\u9fff]{0,8}?\d{1,2}月\d{1,2}日(?:电|讯)")
 _BYLINE = re.compile(r"(?:记者|通讯员|摄影)[\s、,，]*$")
@@ -407,6 +408,8 @@ def _places_for(article: Article, sentences: list[Sentence], places: list[Place]
                 continue
             if article.text.startswith(_place_topic_heads(), end):
                 continue  # 黄河流域生态保护: the place is the topic of a phrase, not where the event is
+            if _YEAR_BEFORE.search(article.text, max(0, start - 6), start):
+                continue  # 解读2023年郑州市…考核办法: a year opens the title of a plan or document
             found.append((_level_rank(place.level), start, place.name))
     ordered: list[str] = []
     for _rank, _pos, name in sorted(found):
