@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import importlib.metadata
 import json
 import os
 import pickle
@@ -208,7 +209,9 @@ class ExtractionCache:
 # --- the build cache: pages, graph fragments and the last Turtle, for incremental builds -----
 
 # Source and data that decide how extractions become the graph (besides the extractor's inputs).
-_GRAPH_PACKAGE_INPUTS = ("graph", "resolve.py", "incremental.py", "cache.py")
+_GRAPH_PACKAGE_INPUTS = ("graph", "resolve.py", "incremental.py", "cache.py", "view")
+# Libraries whose versions can change the HTML view's bytes (the inlined vis-network, the layout's numerics).
+_VIEW_LIBRARIES = ("pyvis", "networkx", "numpy", "scipy", "jinja2", "markupsafe", "rdflib", "pyoxigraph")
 _GRAPH_ONTOLOGY_INPUTS = ("kg.ttl",)
 
 
@@ -223,6 +226,11 @@ def graph_version() -> str:
         digest.update(path.name.encode())
         digest.update(b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for library in _VIEW_LIBRARIES:
+        try:
+            digest.update(f"{library}={importlib.metadata.version(library)}\0".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f"{library} missing\0".encode())
     return digest.hexdigest()[:16]
 
 
@@ -399,6 +407,28 @@ class BuildCache:
         index.turtle_digest = hashlib.blake2b(turtle_body, digest_size=16).digest()
         write_cache_file(self.directory / "graph.ttl.body", turtle_body)
         write_cache_file(self.directory / "index.pkl", pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+
+    # the HTML view of the last Turtle
+
+    def _view_path(self, turtle: bytes) -> Path:
+        return self.directory / "view" / f"{hashlib.blake2b(turtle, digest_size=16).hexdigest()}.html"
+
+    def get_view(self, turtle: bytes) -> bytes | None:
+        """The HTML view last rendered from exactly this Turtle (same view code and libraries), if any."""
+        try:
+            data = self._view_path(turtle).read_bytes()
+        except OSError:
+            return None
+        digest, html = data[:16], data[16:]  # a damaged entry is a miss
+        return html if hashlib.blake2b(html, digest_size=16).digest() == digest else None
+
+    def put_view(self, turtle: bytes, html: bytes) -> None:
+        """Keep this view, and only it (one entry: it is as large as the Turtle)."""
+        entry = self._view_path(turtle)
+        for other in entry.parent.glob("*.html") if entry.parent.is_dir() else ():
+            if other != entry:
+                other.unlink(missing_ok=True)
+        write_cache_file(entry, hashlib.blake2b(html, digest_size=16).digest() + html)
 
     def prune_other_versions(self) -> list[Path]:
         removed = []

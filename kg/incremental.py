@@ -401,7 +401,7 @@ def _write(
         outputs["ttl"] = out / FILE_NAMES["ttl"]
         write_bytes_atomic(outputs["ttl"], turtle)
     if "html" in formats:
-        outputs.update(_write_html(out, turtle, outputs.get("ttl")))
+        outputs.update(_write_html(out, turtle, outputs.get("ttl"), fragments.cache))
     if others or store is not None:
         from kg.graph.namespaces import all_prefixes
 
@@ -413,21 +413,32 @@ def _write(
     return outputs
 
 
-def _write_html(out: Path, turtle: bytes, turtle_path: Path | None) -> dict[str, Path]:
+def _write_html(out: Path, turtle: bytes, turtle_path: Path | None, cache: BuildCache) -> dict[str, Path]:
+    """graph.html: copied from the cache when the Turtle is byte for byte the last one's, else rendered.
+
+    The view lays out the whole network (most of it one component), so any change to the graph
+    means rendering it again; an unchanged graph (a rebuild with nothing new) skips that.
+    """
     import os
     import tempfile
 
     from kg.graph.export import FILE_NAMES, write_html
+    from kg.io import write_bytes_atomic
 
     html = out / FILE_NAMES["html"]
+    cached = cache.get_view(turtle)
+    if cached is not None:
+        write_bytes_atomic(html, cached)
+        return {"html": html}
     if turtle_path is not None:
         write_html(turtle_path, html)
-        return {"html": html}
-    fd, tmp = tempfile.mkstemp(prefix=".graph.", suffix=".ttl", dir=out)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(turtle)
-    try:
-        write_html(Path(tmp), html)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+    else:
+        fd, tmp = tempfile.mkstemp(prefix=".graph.", suffix=".ttl", dir=out)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(turtle)
+        try:
+            write_html(Path(tmp), html)
+        finally:
+            Path(tmp).unlink(missing_ok=True)
+    cache.put_view(turtle, html.read_bytes())
     return {"html": html}

@@ -120,6 +120,34 @@ def _damage(path: Path) -> None:
     path.write_bytes(b"\x80\x05not a pickle")
 
 
+def test_an_unchanged_graph_reuses_its_view_and_a_changed_one_renders_it(
+    pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.graph.export
+
+    rendered: list[Path] = []
+    write_html = kg.graph.export.write_html
+
+    def counted(turtle: Path, html: Path) -> None:
+        rendered.append(html)
+        write_html(turtle, html)
+
+    monkeypatch.setattr(kg.graph.export, "write_html", counted)
+    cache = tmp_path / "cache"
+    build([pages], out=tmp_path / "a", formats=("ttl", "html"), jobs=1, cache_dir=cache)
+    build([pages], out=tmp_path / "b", formats=("ttl", "html"), jobs=1, cache_dir=cache)
+    assert len(rendered) == 1
+    assert outputs(tmp_path / "b") == outputs(tmp_path / "a")
+    entry = next((cache / "build").glob("v*/view/*.html"))
+    entry.write_bytes(entry.read_bytes()[:-100])  # damaged: rendered again
+    build([pages], out=tmp_path / "c", formats=("html",), jobs=1, cache_dir=cache)
+    assert len(rendered) == 2 and outputs(tmp_path / "c")["graph.html"] == outputs(tmp_path / "a")["graph.html"]
+    edit(pages / PAGES[0])
+    build([pages], out=tmp_path / "d", formats=("ttl", "html"), jobs=1, cache_dir=cache)
+    assert len(rendered) == 3
+    assert outputs(tmp_path / "d") == clean_build(pages, tmp_path / "clean", ("ttl", "html"))
+
+
 @pytest.mark.parametrize("target", ["index.pkl", "graph.ttl.body", "fragments", "pages", "extractions"])
 def test_damaged_cache_entries_are_rebuilt_never_a_traceback(
     target: str, pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
