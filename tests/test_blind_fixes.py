@@ -34,6 +34,10 @@ def test_noun_before_a_word_is_no_name() -> None:
     assert "齐聚" not in doc.persons
     doc = _doc("走访群众\n他深入居民家中,倾听群众意见。")
     assert not doc.persons
+    doc = _doc("厂里的故事\n仅拥有18名员工和相当于18万元的设备。请老师谈一下。")
+    assert not doc.persons  # 相当 and 一下 are no given names
+    doc = _doc("老手艺\n做了40多年的老师傅陈博表示,手艺要传下去。")
+    assert "傅陈博" not in doc.persons  # 老师|傅: the noun's last character opens 师傅
 
 
 def test_name_in_a_list_may_open_with_a_place_word() -> None:

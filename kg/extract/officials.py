@@ -40,6 +40,8 @@ from kg.resources import data_lines, lexicon_path
 # A CRF person span is taken only this sure (mean marginal probability of its labels): the rules
 # already find officials; the tagger adds names that no title introduces.
 CRF_MIN_CONFIDENCE = 0.9
+# Word classes a given name never is (相当 adverb, 一下 numeral, 关于 preposition …): jieba's tags
+FUNCTION_TAGS = frozenset("dmpcurqfty")
 CUE_REACH = 4  # a person cue must stand this close to a tagged name (志愿者张晓燕, 蔡杰介绍说)
 
 
@@ -374,17 +376,23 @@ def find_noun_persons(doc: Doc) -> None:
     text = doc.text
     nouns = _person_noun_regex()
     persons = [(m.start, m.end) for m in doc.mentions if m.type == "PER"]
+    tags = word_tags()
     for match in nouns.finditer(text):
         start = match.end()
         if any(s <= start < e for s, e in persons):
             continue
+        if text[start - 1 : start + 1] in tags:
+            continue  # 老师傅陈博: the noun's last character opens the next word (师傅)
         end = doc.name_after(start)
         if end is None:
             end = next((e for e in doc.name_candidates(start) if nouns.match(text, e)), None)
         if end is None or doc.is_common_word(start, end) or in_byline(doc, start, end):
             continue
-        if end - start - doc.lex.is_surname_start(text, start) < 2 and not doc.follows_name_strongly(end):
+        surname = doc.lex.is_surname_start(text, start)
+        if end - start - surname < 2 and not doc.follows_name_strongly(end):
             continue  # 志愿者齐聚,: a one-character given name needs a word such as 表示 to confirm it
+        if (tags.get(text[start + surname : end]) or "x")[0] in FUNCTION_TAGS:
+            continue  # 员工和相当于, 老师谈一下: the "given name" is an adverb or a numeral phrase
         if any(p in doc.unit_starting for p in range(start, end)):
             continue  # a title, body or place: 居民区, 群众路线
         add_person_mention(doc, start, end, "rule:noun-name", 0.8)
