@@ -33,6 +33,9 @@ def test_newspaper_names_the_city() -> None:
     assert newspaper_city("据开封日报报道") == "开封市"
     assert newspaper_city("河南日报记者") is None  # a province's paper names no city
     assert newspaper_city("人民日报评论员文章") is None
+    assert newspaper_city("郑州晚报 A05版") == "郑州市"
+    running = "据洛阳日报报道,孟津区今年新建高标准农田五万亩,带动农民增收," * 2
+    assert newspaper_city(running) is None  # a paper cited in running text is not the page's
 
 
 def test_counties_vote_for_their_prefecture() -> None:

@@ -4,7 +4,8 @@ A city daily writes ``市委`` for its own city's party committee, in every arti
 county or city the article is about. Which city that is comes from the page (the whole page as read from
 its file, so every article of a page agrees; the article alone when the page cannot be read again):
 
-1. the newspaper the text names (``洛阳日报`` → 洛阳市, when 洛阳市 is a prefecture-level division);
+1. the newspaper a header or footer line names (``洛阳日报``, ``郑州晚报`` → 洛阳市, 郑州市: a prefecture-level
+   division);
 2. else the counties and districts it names (尉氏县, 祥符区 → 开封市), each a vote for its prefecture
    in the gazetteer; a name shared by several prefectures votes for the one in the home city's
    province, or not at all;
@@ -25,7 +26,10 @@ from kg.resources import lexicon_path
 
 # County names shorter than this are too often parts of other words (东区 in 开发区东区).
 MIN_COUNTY_NAME = 3
-NEWSPAPER = re.compile(r"([\u4e00-\u9fff]{2,4}?)日报")
+NEWSPAPER = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:日报|晚报)")
+# A paper's name counts in a header or footer line (``洛阳日报 2023年11月7日 第3版``), not in running text
+# (``据洛阳日报报道,……``), which may cite another city's paper.
+MAX_HEADER_LINE = 40
 
 
 @dataclass(frozen=True)
@@ -82,9 +86,11 @@ def load_gazetteer() -> Gazetteer:
 
 
 def newspaper_city(text: str, gazetteer: Gazetteer | None = None) -> str | None:
-    """The prefecture-level city of the first ``XX日报`` the text names (郑州日报 → 郑州市)."""
+    """The prefecture-level city of the first ``XX日报`` (or ``XX晚报``) a short line of the text names
+    (郑州日报 → 郑州市)."""
     gazetteer = gazetteer or load_gazetteer()
-    for match in NEWSPAPER.finditer(text):
+    header = "\n".join(line for line in text.splitlines() if len(line.strip()) <= MAX_HEADER_LINE)
+    for match in NEWSPAPER.finditer(header):
         stem = match.group(1)
         for start in range(len(stem) - 1):  # 据开封日报: the paper's name is the stem's tail
             if gazetteer.named(stem[start:] + "市", "city"):
