@@ -100,3 +100,12 @@ def test_every_article_of_a_page_takes_the_page_s_city(tmp_path: Path) -> None:
     # read from standard input the page cannot be read again: the article alone, then the setting
     alone = Article(id="x-1-0", file="-", position=1, headline=articles[1].headline, text=articles[1].text)
     assert analyse(alone, Settings()).settings.home_city == "郑州市"
+
+
+def test_a_paper_of_another_province() -> None:
+    text = "长安区召开会议\n本报讯 11月3日上午,省委常委、市委书记张三到长安区调研,裕华区、桥西区负责同志陪同。"
+    article = Article(id="x-0-0", file="x.txt", position=0, headline=text.split("\n")[0], text=text)
+    doc = analyse(article, Settings())
+    assert doc.settings.home_city == "石家庄市"  # 长安区 and 桥西区 repeat in other prefectures: 裕华区 decides
+    posts = {(post.title, post.body) for post in doc.persons["张三"].posts}
+    assert posts == {("常委", "河北省委"), ("书记", "石家庄市委")}

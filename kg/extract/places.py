@@ -20,7 +20,7 @@ import re
 from functools import cache
 
 from kg.extract.determiners import PLACE, after_determiners
-from kg.extract.divisions import article_county, county_before
+from kg.extract.divisions import article_county, county_before, load_gazetteer
 from kg.extract.lexicon import ABBREVIATION_LEVELS, word_tags
 from kg.extract.mentions import CLAUSE_BREAKS, Doc, is_han
 from kg.extract.visits import ends_phrase, visit_word_before
@@ -299,7 +299,8 @@ def resolve_abbreviation(doc: Doc, char: str, pos: int) -> str | None:
         return _article_city(doc)
     if char == "省":
         home = lex.known_places.get(doc.settings.home_city)
-        return home.parent if home else None
+        # a city known_places.tsv does not list (石家庄市 on its own paper's page): the gazetteer's province
+        return home.parent if home else load_gazetteer().province_of(doc.settings.home_city)
     before = [name for start, _e, name, lv in doc.place_spans if lv == level and start < pos and _matches(name, char)]
     if before:
         return before[-1]
