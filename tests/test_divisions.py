@@ -40,7 +40,7 @@ def test_newspaper_names_the_city() -> None:
 
 def test_counties_vote_for_their_prefecture() -> None:
     text = "市委第三巡察组巡察尉氏县工作动员会召开。尉氏县委书记宁建设主持会议"
-    assert county_votes(text, "郑州市") == {"开封市": 1}
+    assert county_votes(text, "郑州市") == {"开封市": 1.0}
     assert page_city(text, "郑州市") == "开封市"
     # a Zhengzhou page about its county-level cities keeps the home city
     assert page_city("市委常委、组织部部长黄卫东到荥阳市调研基层党建工作", "郑州市") == "郑州市"
@@ -53,6 +53,9 @@ def test_repeated_county_names_prefer_the_home_province() -> None:
     assert len(load_gazetteer().prefectures_of("鼓楼区")) > 1
     assert county_prefecture("鼓楼区", "开封市") == "开封市"
     assert county_prefecture("卫辉市", "郑州市") == "新乡市"
+    # names shared outside the home province split their votes: together they still decide
+    assert page_city("长安区、桥西区负责同志参加会议", "郑州市") == "石家庄市"
+    assert page_city("长安区负责同志参加会议", "郑州市") == "郑州市"  # 石家庄市 or 西安市: a tie
 
 
 def test_county_level_cities_are_counties() -> None:

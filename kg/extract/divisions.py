@@ -8,7 +8,7 @@ its file, so every article of a page agrees; the article alone when the page can
    division);
 2. else the counties and districts it names (尉氏县, 祥符区 → 开封市), each a vote for its prefecture
    in the gazetteer; a name shared by several prefectures votes for the one in the home city's
-   province, or not at all;
+   province, or splits its vote among them;
 3. else the configured home city (``Settings.home_city``), which also wins when it was set explicitly
    (``Settings.home_city_fixed``, ``--home-city``).
 
@@ -98,18 +98,29 @@ def newspaper_city(text: str, gazetteer: Gazetteer | None = None) -> str | None:
     return None
 
 
-def county_votes(text: str, home_city: str, gazetteer: Gazetteer | None = None) -> Counter[str]:
-    """How many distinct counties of each prefecture the text names."""
+def county_votes(text: str, home_city: str, gazetteer: Gazetteer | None = None) -> dict[str, float]:
+    """How many distinct counties of each prefecture the text names. A name several prefectures share
+    is the home province's one when only one of them is there, else it splits its vote among them, so
+    that 长安区 (石家庄市, 西安市) and 桥西区 (石家庄市, 张家口市, 邢台市) together point to 石家庄市."""
     gazetteer = gazetteer or load_gazetteer()
     home_province = gazetteer.province_of(home_city)
     votes: Counter[str] = Counter()
+    shared: dict[str, float] = {}
     for county in {m.group() for m in gazetteer.county_regex.finditer(text)}:
         prefectures = gazetteer.prefectures_of(county)
         if len(prefectures) > 1:
-            prefectures = [p for p in prefectures if gazetteer.province_of(p) == home_province]
+            at_home = [p for p in prefectures if gazetteer.province_of(p) == home_province]
+            if len(at_home) != 1:
+                for prefecture in prefectures:
+                    shared[prefecture] = shared.get(prefecture, 0.0) + 1 / len(prefectures)
+                continue
+            prefectures = at_home
         if len(prefectures) == 1:
             votes[prefectures[0]] += 1
-    return votes
+    result: dict[str, float] = dict(votes)
+    for prefecture, share in shared.items():
+        result[prefecture] = result.get(prefecture, 0.0) + share
+    return result
 
 
 @lru_cache(maxsize=64)
