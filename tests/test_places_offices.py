@@ -106,3 +106,26 @@ def test_determiners_are_cut_by_one_rule_with_two_settings() -> None:
     assert after_determiners(doc, many, many + 3, PLACE) == many + 2  # 众多|山
     benxi = text.index("本溪")
     assert after_determiners(doc, benxi, benxi + 6, BODY) == benxi  # 本 before no suffix: 本溪钢铁公司
+
+
+# --- where a site's name starts ------------------------------------------------------------------------------
+
+
+def test_written_a_named_site_on_a_road_lies_on_it_and_a_short_province_opens_a_name() -> None:
+    # written for the test (in the style of a Zhengzhou Daily brief)
+    doc = doc_of("区应急管理局在航海东路宇通花园小区开展燃气泄漏应急演练。", headline="管城回族区开展应急演练")
+    assert {"航海东路", "宇通花园小区"} <= set(doc.places)
+    assert doc.places["宇通花园小区"].parent == "航海东路"
+    park = doc_of("韩志宏一行来到河南智能传感产业园,详细了解项目建设进度。", headline="金水区领导调研项目建设")
+    assert park.places["河南智能传感产业园"].parent == "金水区"  # 河南 is part of the name, not its container
+    seed = doc_of("在郑州中学附属小学春藤路校区,王新亭一行逐一进行排查。", headline="到一线去!")
+    assert "郑州中学附属小学春藤路校区" in seed.places  # a suffix right after a road: one name
+
+
+def test_written_resorts_bases_and_halls_are_sites() -> None:
+    # written for the test
+    doc = doc_of(
+        "旅游节在宝泉旅游度假区开幕,嘉宾随后参观了南太行红色教育基地和辉县市科技馆。", headline="辉县市旅游节开幕"
+    )
+    assert {"宝泉旅游度假区", "南太行红色教育基地"} <= set(doc.places)
+    assert all(doc.places[n].level == "site" for n in ("宝泉旅游度假区", "南太行红色教育基地"))

@@ -190,11 +190,17 @@ def _stem_start(
     while pos > 0 and suffix_start - pos < max_stem:
         if pos in ends_found:
             start, name, level = ends_found[pos]
-            if level == "site" and not (road and name.endswith(lex.road_suffixes)):
-                pos = free_end = start  # 黄河 + 滩地公园, 长兴路 + 街道: part of the name
+            after_road = name.endswith(lex.road_suffixes) and not road and suffix_start - pos >= MIN_STEM
+            short_prefix = level in ("province", "city") and text[start:pos] != name and pos < suffix_start
+            if (level == "site" and not (road and name.endswith(lex.road_suffixes)) and not after_road) or (
+                short_prefix
+            ):
+                # 黄河 + 滩地公园, 长兴路 + 街道, 春藤路 + 校区: part of the name; so is a province or city
+                # written short (河南|智能传感产业园, 郑州|中学附属小学)
+                pos = free_end = start
                 continue
             # an admin division before: the container, not part of the name; a road before a road
-            # (春藤路|玉兰街) is a crossing of two
+            # (春藤路|玉兰街) is a crossing of two; a named site on a road (航海东路|宇通花园小区) lies on it
             whole = True
             break
         char = text[pos - 1]
@@ -240,8 +246,11 @@ def _build_places(doc: Doc) -> None:
         start, _end, name, level = span
         known = lex.known_places.get(name)
         parent: str | None = known.parent if known else None
-        if parent is None and previous is not None and previous[1] == start and _rank(previous[3]) < _rank(level):
-            parent = previous[2]
+        on_road = level == "site" and previous is not None and previous[2].endswith(lex.road_suffixes)
+        if parent is None and previous is not None and previous[1] == start and (
+            _rank(previous[3]) < _rank(level) or (on_road and not name.endswith(lex.road_suffixes))
+        ):
+            parent = previous[2]  # 花园口镇|大庙村; 航海东路|宇通花园小区 (a site on a road)
         if parent is None and level in ("town", "village", "site"):
             # the visit's destination, else the county its sentence names before it (赴兰考县……在东坝头乡),
             # else the article's
