@@ -45,6 +45,10 @@ def test_name_in_a_list_may_open_with_a_place_word() -> None:
     assert _posts(doc, "黄河清") == {("副县长", "中牟县政府")}
     assert "黄河" not in doc.places
     assert not any(m.type == "LOC" and m.text == "黄河" for m in doc.mentions)
+    doc = _doc("中牟县政府召开常务会议\n县长王立群主持会议,副县长黄河清,县政府办主任李四参加。")
+    assert _posts(doc, "黄河清") == {("副县长", "中牟县政府")}  # right after a title, before a comma
+    doc = _doc("学习会\n学习贯彻总书记黄河流域生态保护重要讲话精神。")
+    assert not doc.persons and "黄河" in doc.places  # 黄河流域: the place goes on, no name
     # a list of places stays places
     doc = _doc("协同发展\n郑州、开封、洛阳等城市协同发展,黄河流域生态保护取得成效。")
     assert not doc.persons

@@ -179,9 +179,12 @@ class Doc:
         if not surname:
             return []
         unit = self.unit_starting.get(start)
-        # 副县长杨帆、黄河清等: in a list of names a name may open with a place word, when it runs past it
-        # and the list goes on or closes right after it
-        listed_place = unit is not None and unit.kind == "P" and start > 0 and text[start - 1] == "、"
+        # 副县长杨帆、黄河清等, 副县长黄河清,: in a list of names or right after a title a name may open with a
+        # place word, when it runs past it and the list goes on or the clause ends right after it
+        after_title = start in self.unit_ending and self.unit_ending[start].kind == "T"
+        listed_place = (
+            unit is not None and unit.kind == "P" and start > 0 and (text[start - 1] == "、" or after_title)
+        )
         if unit is not None and unit.kind in ("P", "K", "B", "T") and unit.end - start > 1 and not listed_place:
             return []  # 高新区, 中原区委 … start with a surname character but are no names
         ends = []
@@ -189,7 +192,9 @@ class Doc:
             end = start + surname + given
             if end > len(text) or not all(is_han(c) for c in text[start:end]):
                 continue
-            if listed_place and (end <= unit.end or text[end : end + 1] not in ("、", "等", ",", "，", "。")):
+            closes = text[end : end + 1] in ("、", "等", ",", "，", "。")
+            closes = closes or (after_title and self.follows_name_strongly(end))
+            if listed_place and (end <= unit.end or not closes):
                 continue  # 郑州、开封等: the place itself, no name
             if any(p in self.unit_starting for p in range(start + 1, end)):
                 continue  # a title, body or place starts inside: 区委, 主任科员 are no names
