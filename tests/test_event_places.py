@@ -250,3 +250,12 @@ def test_a_place_after_a_year_opens_a_documents_title() -> None:
         "5月10日,二七区在区行政服务中心召开防汛工作会议,传达2024年郑州市防汛工作方案。",
     )
     assert "郑州市" not in written.places and "二七区行政服务中心" in written.places
+
+
+def test_written_a_route_list_whose_items_open_with_their_containers() -> None:
+    # written for the test: every stop is written with its town and village before it
+    (event,) = events_of(
+        "宜阳县政协视察特色产业发展",
+        "10月25日,县政协主席带领视察组先后来到柳泉镇汪洋村莲藕产业园和韩城镇福昌村红薯粉条加工厂视察。",
+    )
+    assert {"福昌村红薯粉条加工厂", "韩城镇", "柳泉镇"} <= set(event.places)

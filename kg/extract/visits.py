@@ -49,6 +49,9 @@ def visit_word_before(text: str, start: int, name_ends: dict[int, int], list_end
             return "to"
         if word is not None:
             return "at" if _at_follows(text, list_end) else None
+        if pos in name_ends and name_ends[pos] < pos:
+            pos = name_ends[pos]  # 柳泉镇|汪洋村|莲藕产业园: the containers written before a name
+            continue
         link = next((w for w in SEPARATORS + words.within if text.endswith(w, 0, pos)), None)
         if link is None or pos - len(link) not in name_ends:
             return None
