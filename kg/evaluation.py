@@ -343,3 +343,15 @@ def _score_sets(
     if details:
         scores.update(missed=missed, spurious=spurious)
     return scores
+
+
+def format_details(scores: dict[str, dict[str, Any]]) -> str:
+    """The ``missed`` and ``spurious`` items of ``score(..., details=True)`` as lines under their category:
+    ``category  missed|spurious  file|headline  item``."""
+    lines = []
+    for category, result in scores.items():
+        for kind in ("missed", "spurious"):
+            for article, item in result.get(kind, []):
+                shown = item if isinstance(item, str) else " / ".join(str(part) for part in item)
+                lines.append(f"{category}\t{kind}\t{article}\t{shown}")
+    return "\n".join(lines)

@@ -67,7 +67,12 @@ def read_page_dates(path: Path) -> dict[str, str]:
 )
 @click.option("--no-cross-page", is_flag=True, help="Do not merge people of the same name across pages.")
 @click.option("--jobs", type=click.IntRange(1, None), help="Extract in this many processes.")
-@click.option("--cache", "cache_dir", type=click.Path(path_type=Path), help="Cache extractions in this folder.")
+@click.option(
+    "--cache",
+    "cache_dir",
+    type=click.Path(path_type=Path),
+    help="Cache pages, extractions, graph fragments and the view in this folder: a rebuild redoes only what changed.",
+)
 @click.option("--store", type=click.Path(path_type=Path), help="Also load the graph into an Oxigraph store here.")
 @click.option("--scheduler", help="Dask scheduler address (tcp://host:8786) to extract on a cluster.")
 @click.option("--skip-bad", is_flag=True, help="Warn about unreadable pages and go on (exit 1 at the end).")
