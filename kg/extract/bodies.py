@@ -33,6 +33,9 @@ MAX_FREE = 10  # free characters before a body suffix (政务服务和大数据�
 CLAUSE_NAME_MAX = 7  # free characters a name opening a clause keeps untrimmed
 LIST_JOINERS = "和及与"  # one-character words that join the items of a list of names, as 、 does
 _ORDINAL = re.compile(r"第[一二三四五六七八九十0-9]+")
+# 第十六届: the term of a standing body, no part of its name (管城回族区第十六届人大常委会 → …区人大常委会);
+# a session as an event (第十六届人大第三次会议) is named by the event detector, not here
+_SESSION = re.compile(r"第[一二三四五六七八九十百0-9]+届(?=[\u4e00-\u9fff])")
 _CLAUSE_IN_NAME = re.compile(r"[了着过]|(?:首|第?[一二三四五六七八九十两0-9]+)家")  # aspect particles, counted 家
 MAX_LIST_ITEMS = 12  # items of a list closed by 等 and a kind of body (…等企业)
 MAX_BARE_NAME = 6  # characters of a body name written with no suffix (郑煤机, 深澜动力, 威廉希尔)
@@ -109,6 +112,9 @@ def normalise_body(
     first = doc.unit_starting.get(start)
     place: str | None = None
     name = raw
+    prefixed = _prefixed_abbreviation(doc, raw, start)
+    if prefixed is not None:
+        return body_from_name(doc, prefixed[0], prefixed[1])
     if first is not None and first.kind == "P" and first.end <= end:
         place = lex.canonical_place(first.text)
         rest = doc.text[first.end : end]
@@ -130,6 +136,9 @@ def normalise_body(
             place = resolve_abbreviation(doc, raw[0], start)
         if place is not None:
             name = place + raw[1:]
+    elif in_chain and (named := _named_generic(doc, raw)) is not None:
+        name = named  # 学校党支部 → 二七区长江路第二小学党支部: the one school the article names
+        place = _leading_place_of_name(doc, named)
     elif in_chain and is_elliptical(doc, raw):
         suffix = lex.body_suffix_of(raw)
         attach = suffix[1].attach if suffix else "place"
@@ -165,9 +174,69 @@ def normalise_body(
             name = place + raw
     if place is None:
         place = _leading_place(doc, start, end)
+    name = without_session(name)
     if name in lex.non_bodies:
         return None
     return body_from_name(doc, name, place)
+
+
+@cache
+def _body_prefixes() -> frozenset[str]:
+    return frozenset(data_lines(lexicon_path("body_prefixes.txt")))
+
+
+def _prefixed_abbreviation(doc: Doc, raw: str, start: int) -> tuple[str, str] | None:
+    """团区委 → (团金水区委, 金水区): a word of ``body_prefixes.txt`` before a division's abbreviation;
+    the abbreviation resolves as it does at the start of a name."""
+    for prefix in _body_prefixes():
+        rest = raw[len(prefix) :]
+        if not raw.startswith(prefix) or len(rest) < 2 or rest[0] not in ABBREVIATION_LEVELS:
+            continue
+        place = resolve_abbreviation(doc, rest[0], start + len(prefix))
+        if place is not None:
+            return prefix + place + rest[1:], place
+    return None
+
+
+@cache
+def _generic_bodies() -> dict[str, tuple[str, ...]]:
+    rows = [line.split("\t") for line in data_lines(lexicon_path("generic_bodies.tsv"))]
+    return {row[0]: tuple(row[1].split()) for row in rows if len(row) > 1}
+
+
+def _named_generic(doc: Doc, raw: str) -> str | None:
+    """A name opening with a generic word (学校, 医院) completed to the one body of that kind the article
+    names (学校党支部 → 二七区长江路第二小学党支部); None when it names none or several."""
+    for word, suffixes in _generic_bodies().items():
+        if not raw.startswith(word) or not is_elliptical(doc, raw):
+            continue
+        named = {
+            body.name
+            for body in doc.bodies.values()
+            if body.name.endswith(suffixes) and len(body.name) > len(word) + 1
+            and not doc.lex.only_generic(body.name[: -len(next(s for s in suffixes if body.name.endswith(s)))])
+        }
+        if len(named) == 1:
+            return named.pop() + raw[len(word) :]
+    return None
+
+
+def _leading_place_of_name(doc: Doc, name: str) -> str | None:
+    known = doc.bodies.get(name)
+    if known is not None:
+        return known.place
+    for body in doc.bodies.values():
+        if name.startswith(body.name):
+            return body.place
+    return None
+
+
+def without_session(name: str) -> str:
+    """A standing body's name without its term (第十六届), when a body's name stands after it."""
+    match = _SESSION.search(name)
+    if match is None or match.start() == 0:
+        return name
+    return name[: match.start()] + name[match.end() :]
 
 
 def _leading_place(doc: Doc, start: int, end: int) -> str | None:

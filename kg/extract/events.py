@@ -35,7 +35,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from kg.extract.bodies import COORDINATED_SOURCE
+from kg.extract.bodies import COORDINATED_SOURCE, without_session
 from kg.extract.dates import complete_year, infer_year, is_report_date, parse_dates, resolve_relative
 from kg.extract.roles import Agent, assign_roles, noun_suffixes, stronger
 from kg.extract.visits import at_phrase, ends_phrase, is_venue, names_visit, visit_word_before
@@ -329,6 +329,7 @@ def _generic_body(name: str) -> bool:
 
 def _body_for(surface: str, bodies: list[Body], names: set[str]) -> str | None:
     surface = _ALIAS.sub("", surface)  # 财政局(审计局)党支部 → 财政局党支部
+    surface = without_session(surface)  # 管城回族区第十六届人大常委会 → 管城回族区人大常委会
     if surface in names:
         return surface
     if len(surface) < 2:
