@@ -40,6 +40,7 @@ _CLAUSE_IN_NAME = re.compile(r"[了着过]|(?:首|第?[一二三四五六七八�
 MAX_LIST_ITEMS = 12  # items of a list closed by 等 and a kind of body (…等企业)
 MAX_BARE_NAME = 6  # characters of a body name written with no suffix (郑煤机, 深澜动力, 威廉希尔)
 MIN_CONJUNCT, MAX_CONJUNCT = 2, 4  # length of the items of a list sharing one suffix (明湖、潮河、前程办事处)
+ACTING_SOURCE = "rule:acting-division"  # a 街道 or 镇 that does something: its office
 COORDINATED_SOURCE = "rule:shared-suffix"  # an item of such a list: its body's name ends with the item + suffix
 # Kinds of bodies every division has one of: a bare 管委会 or 纪委 is the article's division's.
 LEVEL_KINDS = frozenset({"party_committee", "government", "congress", "cppcc", "discipline"})
@@ -314,6 +315,67 @@ def find_body_mentions(doc: Doc) -> None:
             _register_conjunct(doc, prefix, stem + text[suffix_start:end], prefix_start)
     _find_listed_bodies(doc)
     _visited_premises(doc)
+    _acting_divisions(doc)
+
+
+@cache
+def _actor_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    rows = [line.split("\t") for line in data_lines(lexicon_path("body_actor_words.tsv"))]
+
+    def of(where: str) -> tuple[str, ...]:
+        return tuple(sorted((w for w, k in rows if k == where), key=len, reverse=True))
+
+    return of("after"), of("before")
+
+
+ACTING_LEVEL = "town"  # 街道, 镇, 乡, 办事处: divisions with an office that takes part in events
+
+
+def _acting_divisions(doc: Doc) -> None:
+    """A town-level division that does something is its office, a body: the subject of 联合, 开展, 作表态发言
+    (涧西区重庆路街道联合…; 首阳山街道、缑氏镇作了表态发言), or an item of a list of bodies after 联合
+    (应急管理局联合区城市管理局、紫荆山南路街道在…开展). Its name is the division as written, with the district
+    written before it (涧西区重庆路街道); it stays a place too. Words: ``body_actor_words.tsv``."""
+    text = doc.text
+    after, before = _actor_words()
+    places = {(s, e): (name, level) for s, e, name, level in doc.place_spans}
+    orgs = {(m.start, m.end) for m in doc.mentions if m.type == "ORG"}
+    items = sorted(set(places) | orgs)
+    item_at = {start: end for start, end in items}
+    visit = visit_words().to + visit_words().at
+    for (start, end), (name, level) in sorted(places.items()):
+        if level != ACTING_LEVEL or any(s <= start and end <= e and (s, e) != (start, end) for s, e in items):
+            continue
+        written = start
+        district = next((s for s, e in places if e == start and places[(s, e)][1] == "district"), None)
+        if district is not None:
+            written = district  # 涧西区|重庆路街道
+        # the list the division stands in: items joined by 、 和 及 与
+        first, last = written, end
+        while True:
+            link = next((w for w in SEPARATORS if text.endswith(w, 0, first)), None)
+            prior = next(((s, e) for s, e in items if e == first - len(link)), None) if link else None
+            if prior is None:
+                break
+            first = next((s for s, e in places if e == prior[0] and places[(s, e)][1] == "district"), prior[0])
+        while True:
+            link = next((w for w in SEPARATORS if text.startswith(w, last)), None)
+            if link is None or last + len(link) not in item_at:
+                break
+            nxt = last + len(link)
+            last = item_at[nxt]
+            while last in item_at and item_at[last] > last:  # 涧西区|重庆路街道
+                last = item_at[last]
+        if any(text.endswith(w, 0, first) for w in visit):
+            continue  # 来到…梧桐办事处: a place visited
+        acts = text.startswith(after, last + (1 if text.startswith("等", last) else 0))
+        has_body = any(first <= s and e <= last for s, e in orgs)
+        acts = acts or (has_body and any(text.endswith(w, 0, first) for w in before))
+        if not acts:
+            continue
+        doc.add_mention("ORG", written, end, ACTING_SOURCE)
+        office = text[written:end]
+        doc.bodies.setdefault(office, Body(name=office, kind="government", parent=None, place=name))
 
 
 @cache
