@@ -723,6 +723,12 @@ def _name_ends(doc: Doc, pos: int) -> bool:
     return any(end == pos for _s, end, _n, _l in doc.place_spans)
 
 
+def _adverb_at(text: str, pos: int) -> bool:
+    """Whether an adverb (坚决, 认真, 积极: tags d, ad) opens ``text[pos:]``: no name goes on with one."""
+    tags = word_tags()
+    return any(tags.get(text[pos : pos + length], "") in ("d", "ad") for length in (2, 3))
+
+
 def _name_start(doc: Doc, suffix_start: int) -> int | None:
     """Where a body name ending in the suffix at ``suffix_start`` begins (None: no name).
 
@@ -741,6 +747,8 @@ def _name_start(doc: Doc, suffix_start: int) -> int | None:
         # a place anchors the name when only name words stand between (大庙村|便民服务|站), not
         # a verb (惠济区|委托第三方|公司)
         at_place = pos in place_ends and (free == 0 or doc.trim_left(pos, pos + free, max_words=6) == pos)
+        if is_anchor and unit is not None and unit.kind in ("B", "K") and free and _adverb_at(text, pos):
+            break  # 尉氏县委|坚决拥护市委: a body then a verb phrase; the name is what follows
         if is_anchor or at_place:
             pos = unit.start if is_anchor and unit is not None else place_ends[pos]
             free = 0

@@ -194,9 +194,12 @@ def assign_roles(
         for a in agents
         if a.kind == "body" and not in_title_chain(text, a, persons) and not _heads_title(text, a, persons, employers)
     ]
-    active = sorted(persons + bodies, key=lambda a: a.start)
     taken = [(a.start, a.end) for a in agents]
     clauses = _clauses(text, start, end)
+    said = _words_said_from(text, clauses)
+    # 宁建设表示,尉氏县委坚决拥护市委决定……开展工作: a body in the words said does nothing at the event
+    bodies = [b for b in bodies if b.start < said]
+    active = sorted(persons + bodies, key=lambda a: a.start)
     verbs_by_clause = [_verbs_in(text, s, e, taken) for s, e in clauses]
     lexicon = [v for v in role_verbs() if weak or v.priority >= WEAK_PRIORITY]
     hits: list[RoleHit] = []
@@ -250,6 +253,20 @@ def assign_roles(
         if best:
             hits.append(best)
     return hits
+
+
+@cache
+def _speech_verbs() -> tuple[str, ...]:
+    return tuple(_lines("speech_verbs.txt"))
+
+
+def _words_said_from(text: str, clauses: list[tuple[int, int]]) -> int:
+    """Where the words said begin: after the first clause ending with a speech verb (宁建设表示,…), else
+    past the text's end."""
+    for clause_start, clause_end in clauses:
+        if text.endswith(_speech_verbs(), clause_start, clause_end):
+            return clause_end
+    return len(text)
 
 
 def stronger(role: str, other: str, kind: str) -> bool:
