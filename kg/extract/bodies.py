@@ -173,6 +173,10 @@ def normalise_body(
         place = article_division(doc, "district")
         if place is not None:
             name = place + raw
+    if place is None and (village := _village_before(doc, raw, start)) is not None:
+        # 在东柳泉村,村党支部书记王保国: the 村 of a body is the village the text has just named
+        place = village
+        name = village + raw[len(_village_word(doc, raw)) :]
     if place is None:
         place = _leading_place(doc, start, end)
     name = without_session(name)
@@ -230,6 +234,31 @@ def _leading_place_of_name(doc: Doc, name: str) -> str | None:
         if name.startswith(body.name):
             return body.place
     return None
+
+
+MAX_VILLAGE_BACK = 80  # characters back to the village a bare 村党支部 belongs to
+
+
+def _village_word(doc: Doc, raw: str) -> str:
+    """The village-level place suffix a body name opens with (村党支部 → 村, 社区党委 → 社区), or ''."""
+    words = [w for w, level in doc.lex.place_suffixes.items() if level == "village" and raw.startswith(w)]
+    word = max(words, key=len, default="")
+    return word if word and is_elliptical(doc, raw[len(word) :]) else ""
+
+
+def _village_before(doc: Doc, raw: str, start: int) -> str | None:
+    """The village named last before ``start`` (in the same paragraph, close by) whose name ends with the
+    village word ``raw`` opens with: the owner of a bare 村党支部 or 社区党委."""
+    word = _village_word(doc, raw)
+    if not word:
+        return None
+    before = [
+        (s, name)
+        for s, e, name, level in doc.place_spans
+        if level == "village" and e <= start and start - e <= MAX_VILLAGE_BACK and name.endswith(word)
+        and "\n" not in doc.text[e:start]
+    ]
+    return max(before)[1] if before else None
 
 
 def without_session(name: str) -> str:
@@ -630,7 +659,8 @@ def _kind_only(doc: Doc, name: str) -> bool:
             return False
         stem = stem[: -len(suffix[0])]
     if stem in lex.body_suffixes:
-        return not level_kind(stem)
+        # 支部, 党组 alone: a part of a body not named (“五星”支部创建), so no one's
+        return not level_kind(stem) or lex.body_suffixes[stem].attach == "parent"
     return lex.only_generic(stem)  # 平台公司, 专业公司, 街道办事处: a kind qualified, still no name
 
 
