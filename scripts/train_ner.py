@@ -45,10 +45,15 @@ def main() -> None:
     )
     parser.add_argument("--replace-share", type=float, default=AugmentParams.replace_share)
     parser.add_argument("--dictionary-share", type=float, default=AugmentParams.dictionary_share)
+    parser.add_argument(
+        "--augment-types", default=",".join(AugmentParams.types), help="types whose mentions are replaced (PER,LOC,ORG)"
+    )
     args = parser.parse_args()
 
     params = TrainingParams(c1=args.c1, c2=args.c2, max_iterations=args.iterations)
-    augment = AugmentParams(args.augment, args.replace_share, args.dictionary_share)
+    augment = AugmentParams(
+        args.augment, args.replace_share, args.dictionary_share, tuple(args.augment_types.split(","))
+    )
     if args.cv:
         print(
             f"{args.cv}-fold cross-validation over pd98 train + dev:\n"
