@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from kg.extract.lexicon import word_tags
 from kg.resources import data_lines, lexicon_path
 
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
@@ -178,6 +179,22 @@ def _heads_title(text: str, body: Agent, persons: list[Agent], employers: frozen
     return any(not _verbs_in(text, body.end, p.start, []) and "。" not in text[body.end : p.start] for p in following)
 
 
+@cache
+def _unnamed_heads_pattern() -> re.Pattern[str]:
+    """Titles, then 及/和/与/等 and a noun for the body's people (participant_nouns.tsv): 及相关负责人."""
+    nouns = "|".join(map(re.escape, sorted(participant_nouns(), key=len, reverse=True)))
+    return re.compile(rf"[^，,；;。：:]*?[及和与等](?:其他)?(?:相关|有关)?(?:{nouns})")
+
+
+def _unnamed_heads(text: str, body: Agent, persons: list[Agent]) -> bool:
+    """梧桐办事处党工委书记、办事处主任及相关负责人陪同: titles of a body with no name, then its people in
+    general: the body itself takes part (as its heads do)."""
+    if not _title_after().match(text, body.end):
+        return False
+    match = _unnamed_heads_pattern().match(text, body.end)
+    return match is not None and not any(body.end <= p.start < match.end() for p in persons)
+
+
 def assign_roles(
     text: str, start: int, end: int, agents: list[Agent], weak: bool = True, employers: frozenset[str] = frozenset()
 ) -> list[RoleHit]:
@@ -192,7 +209,11 @@ def assign_roles(
     bodies = [
         a
         for a in agents
-        if a.kind == "body" and not in_title_chain(text, a, persons) and not _heads_title(text, a, persons, employers)
+        if a.kind == "body"
+        and (
+            _unnamed_heads(text, a, persons)
+            or (not in_title_chain(text, a, persons) and not _heads_title(text, a, persons, employers))
+        )
     ]
     taken = [(a.start, a.end) for a in agents]
     clauses = _clauses(text, start, end)
@@ -228,7 +249,8 @@ def assign_roles(
         subject = agent.start == first_in_clause and agent.start - clauses[index][0] <= 2
         if weak and subject and not candidates:  # only in the sentences that report the event
             for k in range(index + 1, len(clauses)):
-                if any(clauses[k][0] <= a.start < clauses[k][1] for a in active):
+                # another subject takes over; an object of the clause's verb does not (成立专项督查组)
+                if any(clauses[k][0] <= a.start < clauses[k][1] and _opens_clause(text, clauses[k], a) for a in active):
                     break
                 for v_start, _v_end, word in verbs_by_clause[k]:
                     for verb in lexicon:
@@ -267,6 +289,15 @@ def _words_said_from(text: str, clauses: list[tuple[int, int]]) -> int:
         if text.endswith(_speech_verbs(), clause_start, clause_end):
             return clause_end
     return len(text)
+
+
+def _opens_clause(text: str, clause: tuple[int, int], agent: Agent) -> bool:
+    """Whether ``agent`` stands where a clause's subject does: at its start, or after words with no verb."""
+    if agent.start - clause[0] <= 2:
+        return True
+    tags = word_tags()
+    words = (text[i : i + n] for i in range(clause[0], agent.start) for n in (2, 3) if i + n <= agent.start)
+    return not _verbs_in(text, clause[0], agent.start, []) and not any(tags.get(w, "") == "v" for w in words)
 
 
 def stronger(role: str, other: str, kind: str) -> bool:
