@@ -19,16 +19,39 @@ from functools import cache
 from urllib.parse import unquote
 
 import networkx as nx
-from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib import RDF as _RDF
+from rdflib import RDFS as _RDFS
+from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
 from kg.graph import namespaces
 
-ORG = Namespace(namespaces.ORG)
-SCHEMA = Namespace(namespaces.SCHEMA)
-FOAF = Namespace(namespaces.FOAF)
-PROV = Namespace(namespaces.PROV)
-KG = Namespace(namespaces.KG)
+
+class _Vocabulary:
+    """A namespace whose terms are made once: rdflib's ``Namespace`` makes (and checks) a new
+    URIRef on every attribute access, about 300,000 times while reading a large graph."""
+
+    def __init__(self, base: str) -> None:
+        self._namespace = Namespace(base)
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        term = self._namespace[name]
+        setattr(self, name, term)
+        return term
+
+    def __str__(self) -> str:
+        return str(self._namespace)
+
+
+RDF = _Vocabulary(str(_RDF))
+RDFS = _Vocabulary(str(_RDFS))
+ORG = _Vocabulary(namespaces.ORG)
+SCHEMA = _Vocabulary(namespaces.SCHEMA)
+FOAF = _Vocabulary(namespaces.FOAF)
+PROV = _Vocabulary(namespaces.PROV)
+KG = _Vocabulary(namespaces.KG)
 
 # The node types of the view, in legend order, with their Chinese names.
 NODE_TYPES: dict[str, str] = {
@@ -74,6 +97,19 @@ PLACE_LEVELS: dict[str, str] = {
     "Village": "村社区",
     "Site": "地点",
 }
+
+# Every predicate this module reads: a reader of a graph file may skip all other triples (the
+# article bodies, offsets and confidences are most of a built graph), as kg.view.html does.
+READ_PREDICATES: frozenset[str] = frozenset(
+    str(predicate)
+    for predicate in (
+        RDF.type, RDFS.label, FOAF.name, SCHEMA.name, SCHEMA.headline, ORG.heldBy, ORG.holds, ORG.postIn,
+        ORG.role, ORG.member, ORG.organization, ORG.subOrganizationOf, KG.evidence, KG.participation,
+        KG.agent, KG.role, KG.dateText, KG.trigger, KG.primaryLocation, KG.inPlace, KG.level, KG.file,
+        SCHEMA.organizer, SCHEMA.attendee, SCHEMA.startDate, SCHEMA.location, SCHEMA.containedInPlace,
+        SCHEMA.mentions, SCHEMA.author, SCHEMA.isPartOf, PROV.wasDerivedFrom,
+    )
+)
 
 EVIDENCE_CHARS = 160  # a tooltip shows at most this much of an evidence sentence
 TOOLTIP_ITEMS = 8  # and at most this many posts / events / participants
