@@ -20,7 +20,7 @@ import re
 from functools import cache
 
 from kg.extract.determiners import PLACE, after_determiners
-from kg.extract.divisions import article_county, county_before, load_gazetteer
+from kg.extract.divisions import article_county, county_before, county_prefecture, load_gazetteer
 from kg.extract.lexicon import ABBREVIATION_LEVELS, word_tags
 from kg.extract.mentions import CLAUSE_BREAKS, Doc, is_han
 from kg.extract.visits import ends_phrase, visit_word_before
@@ -49,6 +49,7 @@ def find_places(doc: Doc) -> None:
             if following is None or following.kind not in ("B",):
                 continue
         spans.append((unit.start, unit.end, canonical, lex.known_places[canonical].level))
+    spans.extend(_gazetteer_spans(doc, spans))
     # Places found by their suffix, left to right so that a place can contain the next one.
     known_ends = {end: (start, name, level) for start, end, name, level in spans}
     found: list[tuple[int, int, str, str]] = []
@@ -105,6 +106,43 @@ def find_places(doc: Doc) -> None:
     for start, end, _name, _level in kept:
         doc.add_mention("LOC", start, end, "lexicon" if (start, end) in {(s, e) for s, e, _, _ in spans} else "rule")
     _build_places(doc)
+
+
+@cache
+def _gazetteer_regex() -> re.Pattern[str]:
+    """Prefectures and counties of the whole country (divisions.tsv) with a name of three characters or
+    more (石家庄市, 长安区, 正定县): those known_places.tsv lacks are found through it."""
+    names = [n for n, found in load_gazetteer().by_name.items() if len(n) >= 3
+             and any(d.level in ("city", "district") for d in found)]
+    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+
+
+def _gazetteer_spans(doc: Doc, known: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Divisions outside known_places.tsv (长安区 on a 石家庄 page) where no known place stands."""
+    gazetteer = load_gazetteer()
+    found = []
+    for match in _gazetteer_regex().finditer(doc.text):
+        start, end, name = match.start(), match.end(), match.group()
+        if name in doc.lex.known_places or doc.lex.place_aliases.get(name) is not None:
+            continue
+        if any(s < end and start < e for s, e, _n, _l in known):
+            continue
+        unit = doc.unit_covering(start)
+        if unit is not None and unit.kind in ("B", "T", "K") and unit.end > start:
+            continue
+        levels = {d.level for d in gazetteer.named(name)}
+        found.append((start, end, name, "city" if levels == {"city"} else "district"))
+    return found
+
+
+def _gazetteer_parent(doc: Doc, name: str, level: str) -> str | None:
+    """The container of a division only the gazetteer knows: a county's prefecture (the home province's
+    when the name repeats), a prefecture's province."""
+    if level == "district":
+        home = doc.settings.home_city
+        return home if home in load_gazetteer().prefectures_of(name) else county_prefecture(name, home)
+    parents = {d.parent for d in load_gazetteer().named(name, level) if d.parent}
+    return parents.pop() if len(parents) == 1 else None
 
 
 @cache
@@ -246,6 +284,8 @@ def _build_places(doc: Doc) -> None:
         start, _end, name, level = span
         known = lex.known_places.get(name)
         parent: str | None = known.parent if known else None
+        if known is None and level in ("city", "district"):
+            parent = _gazetteer_parent(doc, name, level)  # 长安区 ⊂ 石家庄市 on a 石家庄 page
         on_road = level == "site" and previous is not None and previous[2].endswith(lex.road_suffixes)
         if parent is None and previous is not None and previous[1] == start and (
             _rank(previous[3]) < _rank(level) or (on_road and not name.endswith(lex.road_suffixes))
@@ -273,6 +313,12 @@ def _build_places(doc: Doc) -> None:
                 break
             doc.places[parent] = Place(parent, known.level, known.parent if known.parent != "中华人民共和国" else None)
             parent = known.parent
+        # and the gazetteer's, for divisions outside known_places.tsv (石家庄市 ⊂ 河北省)
+        while parent and parent not in doc.places and (up := load_gazetteer().named(parent)):
+            level = up[0].level
+            grand = up[0].parent if len({d.parent for d in up}) == 1 else None
+            doc.places[parent] = Place(parent, level, grand)
+            parent = grand
 
 
 def _visit_destination(doc: Doc) -> str | None:
