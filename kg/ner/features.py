@@ -76,6 +76,13 @@ _LEXICON_TAGS = {**_NAME_TAGS, "nz": "nz", "j": "j"}
 
 
 def _name_marks(text: str) -> list[list[str]]:
+    """Per character: dictionary names (``nr``/``ns``/``nt`` words of two or more characters) that
+    start (``ns[``), end (``ns]``) or go on (``ns~``) there; the same marks the features carry as
+    ``Jns[`` … (:func:`_dictionary_marks`)."""
+    return [sorted(mark[1:] for mark in row if mark[0] == "J" and mark[-1] in "[~]") for row in _dictionary_marks(text)]
+
+
+def _dictionary_marks(text: str) -> list[list[str]]:
     """Per character, SoftLexicon-style evidence from every word of jieba's dictionary (two or more
     characters) that covers it, whatever jieba's own segmentation chose:
 
@@ -280,7 +287,7 @@ def sentence_features(text: str) -> list[list[str]]:
         if run:
             rows[i].append("tr=" + str(min(run, 4)))
     starts, ends = gazetteer().marks(norm)
-    for i, marks in enumerate(_name_marks(norm)):
+    for i, marks in enumerate(_dictionary_marks(norm)):
         rows[i].extend(marks)
     for ending_list, name_tag, prefix in (("org_suffixes.txt", "nt", "OC"), ("place_suffixes.txt", "ns", "LC")):
         for i, marks in enumerate(_chain_marks(words, word_tags, ending_list, name_tag, prefix, n)):
