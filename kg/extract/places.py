@@ -30,7 +30,9 @@ from kg.resources import data_lines, lexicon_path
 ADMIN_LEVELS = ("province", "city", "district", "town", "village")
 MAX_STEM = {"town": 5, "village": 4, "site": 10}
 MIN_STEM = 2
-COUNTY_SUFFIXES = "县旗区"  # a town's name holding one of these names its county first (梁河县河西乡)
+COUNTY_SUFFIXES = "县旗区"
+# a village's name right after a word (三乡镇|东柳泉村): the word is a town's name, not the generic 乡镇
+_VILLAGE_NEXT = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:村|社区)(?![\u4e00-\u9fff]{0,1}[民委])")  # a town's name holding one of these names its county first (梁河县河西乡)
 
 
 def find_places(doc: Doc) -> None:
@@ -63,10 +65,10 @@ def find_places(doc: Doc) -> None:
         if unit is not None and unit.kind in ("B", "T", "K", "P") and unit.end > start_suffix and not office:
             continue
         longer = (len(suffix) + 1, len(suffix) + 2)
-        if any(text[start_suffix : start_suffix + k] in lex.non_places for k in longer) or any(
-            text[max(0, end - k) : end] in lex.non_places for k in longer
+        if any(text[start_suffix : start_suffix + k] in lex.non_places for k in longer) or (
+            any(text[max(0, end - k) : end] in lex.non_places for k in longer) and not _VILLAGE_NEXT.match(text, end)
         ):
-            continue  # 乡村, 村民, 跑路: the suffix is part of another word
+            continue  # 乡村, 村民, 跑路: the suffix is part of another word (but 三乡镇东柳泉村: a town, its village)
         start = _stem_start(doc, start_suffix, MAX_STEM[level], ends_found, suffix)
         if start is None:
             continue
@@ -76,7 +78,8 @@ def find_places(doc: Doc) -> None:
         if start_suffix - start < MIN_STEM:
             continue  # 众多|山, 很多|小山: a determiner and a kind
         name = text[start:end]
-        if name in lex.non_places or any(name.endswith(w) and len(w) >= len(name) - 1 for w in lex.non_places):
+        generic_end = any(name.endswith(w) and len(w) >= len(name) - 1 for w in lex.non_places)
+        if name in lex.non_places or (generic_end and not _VILLAGE_NEXT.match(text, end)):
             continue
         if lex.only_generic(text[start:start_suffix]):
             continue  # 核心片区, 区级公园, 青少年社区: a kind of place, no name
@@ -92,6 +95,9 @@ def find_places(doc: Doc) -> None:
             start, name = container, text[container:end]
             if end - start <= len(suffix):
                 continue  # 梁河县|河…: the suffix starts the next name, it ends none
+        before = ends_found.get(start)
+        if level == "site" and before is not None and before[2] == "village":
+            name = before[1] + name  # 汪洋村|莲藕产业园: a site is named with the village it lies in
         found.append((start, end, name, level))
         ends_found[end] = (start, name, level)
     spans.extend(found)
