@@ -31,6 +31,7 @@ class AugmentParams:
     copies: int = 0  # augmented copies of each training sentence with entities (0: none)
     replace_share: float = 0.5  # chance that a mention is replaced
     dictionary_share: float = 0.4  # chance that a replacement comes from outside the training part
+    types: tuple[str, ...] = ("PER", "LOC", "ORG")  # the types whose mentions are replaced
 
 
 NO_AUGMENTATION = AugmentParams()
@@ -111,7 +112,7 @@ def replace_mentions(records: Sequence[Record], params: AugmentParams, seed: int
                 pieces.append(record.text[last : entity.start])
                 position += entity.start - last
                 new = entity.text
-                if rng.random() < params.replace_share:
+                if entity.type in params.types and rng.random() < params.replace_share:
                     new = _replacement(entity, pools, params, rng)
                 changed |= new != entity.text
                 pieces.append(new)
