@@ -52,3 +52,14 @@ def test_augmentation_is_reproducible_and_optional() -> None:
     assert first == replace_mentions(RECORDS, params, seed=3)
     assert with_augmentation(RECORDS, AugmentParams(copies=0)) == RECORDS
     assert with_augmentation(RECORDS, params, seed=3) == RECORDS + first
+
+
+def test_only_the_chosen_types_are_replaced() -> None:
+    copies = replace_mentions(RECORDS, AugmentParams(copies=2, replace_share=1.0, types=("PER",)), seed=5)
+    originals = {r.id: r for r in RECORDS}
+    assert copies
+    for copy in copies:
+        original = originals[copy.id.rsplit("-mr", 1)[0]]
+        assert any(e.type == "PER" for e in original.entities)  # a sentence without people is not copied
+        kept = [e.text for e in original.entities if e.type != "PER"]
+        assert [e.text for e in copy.entities if e.type != "PER"] == kept
