@@ -30,9 +30,11 @@ from kg.resources import data_lines, lexicon_path
 ADMIN_LEVELS = ("province", "city", "district", "town", "village")
 MAX_STEM = {"town": 5, "village": 4, "site": 10}
 MIN_STEM = 2
+# a town's name holding one of these names its county first (梁河县河西乡)
 COUNTY_SUFFIXES = "县旗区"
 # a village's name right after a word (三乡镇|东柳泉村): the word is a town's name, not the generic 乡镇
-_VILLAGE_NEXT = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:村|社区)(?![\u4e00-\u9fff]{0,1}[民委])")  # a town's name holding one of these names its county first (梁河县河西乡)
+_VILLAGE_NEXT = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:村|社区)(?![\u4e00-\u9fff]{0,1}[民委])")
+MAX_PROJECT_GAP = 4  # nouns between a site's name and the word that makes it a project (园区|安置房|项目)
 
 
 def find_places(doc: Doc) -> None:
@@ -98,6 +100,8 @@ def find_places(doc: Doc) -> None:
         before = ends_found.get(start)
         if level == "site" and before is not None and before[2] == "village":
             name = before[1] + name  # 汪洋村|莲藕产业园: a site is named with the village it lies in
+        if level == "site" and (project := _project_end(doc, end)) is not None:
+            name, end = name + text[end:project], project  # 河南智能传感产业园|项目
         found.append((start, end, name, level))
         ends_found[end] = (start, name, level)
     spans.extend(found)
@@ -112,6 +116,27 @@ def find_places(doc: Doc) -> None:
     for start, end, _name, _level in kept:
         doc.add_mention("LOC", start, end, "lexicon" if (start, end) in {(s, e) for s, e, _, _ in spans} else "rule")
     _build_places(doc)
+
+
+@cache
+def _site_extensions() -> tuple[str, ...]:
+    return tuple(data_lines(lexicon_path("site_extensions.txt")))
+
+
+def _project_end(doc: Doc, end: int) -> int | None:
+    """Where the project a site's name opens ends (产业园|项目, 园区|安置房|项目), or None."""
+    text = doc.text
+    for gap in range(MAX_PROJECT_GAP + 1):
+        pos = end + gap
+        if pos > len(text) or (gap and (not is_han(text[pos - 1]) or text[pos - 1] in CLAUSE_BREAKS)):
+            return None
+        word = next((w for w in _site_extensions() if text.startswith(w, pos)), None)
+        if word is not None:
+            between = text[end:pos]
+            if between and (word_tags().get(between, "n")[:1] not in ("n",) or doc.stop_ending_at(pos)):
+                return None
+            return pos + len(word)
+    return None
 
 
 @cache
@@ -235,7 +260,7 @@ def _stem_start(
         if pos in ends_found:
             start, name, level = ends_found[pos]
             after_road = name.endswith(lex.road_suffixes) and not road and suffix_start - pos >= MIN_STEM
-            short_prefix = level in ("province", "city") and text[start:pos] != name and pos < suffix_start
+            short_prefix = level in ("province", "city", "district") and text[start:pos] != name and pos < suffix_start
             if (level == "site" and not (road and name.endswith(lex.road_suffixes)) and not after_road) or (
                 short_prefix
             ):
@@ -256,7 +281,9 @@ def _stem_start(
         unit = doc.unit_ending.get(pos)
         # a road named after a body (农科|路, 学院|路, 医院|路): the suffix is part of the road's name
         named_after = road and unit is not None and unit.kind == "B" and pos == suffix_start
-        if unit is not None and unit.kind in ("B", "T", "K") and not named_after:
+        # a one-character suffix opening a word (科|教, 处|理: non_bodies.txt) is no suffix there
+        broken = unit is not None and len(unit.text) == 1 and text[unit.start : unit.end + 1] in lex.non_bodies
+        if unit is not None and unit.kind in ("B", "T", "K") and not named_after and not broken:
             break
         pos -= 1
     if free_end > pos and not whole:
