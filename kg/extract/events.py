@@ -37,7 +37,7 @@ from functools import cache
 
 from kg.extract.bodies import COORDINATED_SOURCE, without_session
 from kg.extract.dates import complete_year, infer_year, is_report_date, parse_dates, resolve_relative
-from kg.extract.roles import Agent, assign_roles, noun_suffixes, stronger
+from kg.extract.roles import Agent, assign_roles, noun_suffixes, stronger, title_follows
 from kg.extract.visits import at_phrase, ends_phrase, is_venue, names_visit, visit_word_before
 from kg.model import (
     Article,
@@ -409,6 +409,8 @@ def _places_for(article: Article, sentences: list[Sentence], places: list[Place]
                 continue
             if article.text.startswith(_place_topic_heads(), end):
                 continue  # 黄河流域生态保护: the place is the topic of a phrase, not where the event is
+            if title_follows(article.text, end) and place.level in ("province", "city", "district"):
+                continue  # 新乡市副市长武红艳: the division of an official's post, not where the event is
             if _YEAR_BEFORE.search(article.text, max(0, start - 6), start):
                 continue  # 解读2023年郑州市…考核办法: a year opens the title of a plan or document
             found.append((_level_rank(place.level), start, place.name))

@@ -170,6 +170,11 @@ def _title_after() -> re.Pattern[str]:
     return re.compile(rf"(?:常务副|副|党组|党委|党工委)?(?:{alternatives})")
 
 
+def title_follows(text: str, pos: int) -> bool:
+    """Whether a post title starts at ``pos`` (新乡市|副市长武红艳)."""
+    return _title_after().match(text, pos) is not None
+
+
 def _heads_title(text: str, body: Agent, persons: list[Agent], employers: frozenset[str]) -> bool:
     if _title_after().match(text, body.end):
         return True  # 市委书记深入企业调研: a title even where no name follows
