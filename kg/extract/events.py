@@ -395,6 +395,14 @@ def _places_for(article: Article, sentences: list[Sentence], places: list[Place]
             for m in re.finditer(re.escape(short), sentence.text)
             if ends_phrase(article.text, sentence.start + m.end())
         ]
+        # a site written with its division's abbreviation (在区文化馆举行 → 金水区文化馆)
+        spans += [
+            (sentence.start + m.start(), sentence.start + m.end(), place)
+            for place in places
+            for short in _abbreviated_forms(place, by_name)
+            for m in re.finditer(re.escape(short), sentence.text)
+            if not article.text.startswith(place.name, sentence.start + m.start() - len(place.name) + len(short))
+        ]
         # an office named in a shared-suffix list (明湖 in 明湖、潮河、前程办事处) is also its area
         spans += [
             (a.start, a.end, by_name[a.name])
@@ -434,6 +442,17 @@ def _places_for(article: Article, sentences: list[Sentence], places: list[Place]
                 break
             parent = by_name[parent].parent
     return ordered
+
+
+def _abbreviated_forms(place: Place, by_name: dict[str, Place]) -> tuple[str, ...]:
+    """区文化馆 for 金水区文化馆: a site named after a division, written with the division's last character."""
+    if place.level != "site" or place.parent not in by_name:
+        return ()
+    division = place.parent
+    if not place.name.startswith(division) or by_name[division].level not in ("province", "city", "district"):
+        return ()
+    rest = place.name[len(division) :]
+    return (division[-1] + rest,) if division[-1] in "省市区县" and rest else ()
 
 
 @cache

@@ -23,7 +23,7 @@ from kg.extract.determiners import PLACE, after_determiners
 from kg.extract.divisions import article_county, county_before, county_prefecture, load_gazetteer
 from kg.extract.lexicon import ABBREVIATION_LEVELS, word_tags
 from kg.extract.mentions import CLAUSE_BREAKS, Doc, is_han
-from kg.extract.visits import ends_phrase, visit_word_before
+from kg.extract.visits import ends_phrase, visit_word_before, visit_words
 from kg.model import Place
 from kg.resources import data_lines, lexicon_path
 
@@ -113,9 +113,36 @@ def find_places(doc: Doc) -> None:
             continue
         kept.append(span)
     doc.place_spans = [_with_house_number(doc, span) for span in kept]
+    abbreviated = _abbreviated_sites(doc)
     for start, end, _name, _level in kept:
         doc.add_mention("LOC", start, end, "lexicon" if (start, end) in {(s, e) for s, e, _, _ in spans} else "rule")
+    for start, end, _name, _level in abbreviated:
+        doc.add_mention("LOC", start, end, "rule")
+    doc.place_spans = sorted(doc.place_spans + abbreviated, key=lambda span: (span[0], -span[1]))
     _build_places(doc)
+
+
+def _abbreviated_sites(doc: Doc) -> list[tuple[int, int, str, str]]:
+    """在区文化馆举行, 到县体育馆: a site named by its division's abbreviation and a site suffix only is that
+    division's (金水区文化馆), where a visit word, a clause break or the text's start stands before it."""
+    lex = doc.lex
+    text = doc.text
+    taken = [(s, e) for s, e, _n, _l in doc.place_spans]
+    found = []
+    for match in _suffix_regex(doc).finditer(text):
+        start = match.start() - 1
+        if start < 0 or text[start] not in ABBREVIATION_LEVELS or lex.place_suffixes[match.group()] != "site":
+            continue
+        if any(s < match.end() and start < e for s, e in taken):
+            continue
+        opens = start == 0 or text[start - 1] in CLAUSE_BREAKS or not is_han(text[start - 1])
+        visit = visit_words()
+        if not opens and not any(text.endswith(w, 0, start) for w in visit.to + visit.at):
+            continue
+        division = resolve_abbreviation(doc, text[start], start)
+        if division is not None:
+            found.append((start, match.end(), division + match.group(), "site"))
+    return found
 
 
 @cache
