@@ -469,14 +469,16 @@ def _visited_premises(doc: Doc) -> None:
             list_end + len(link) in name_starts
         ):
             list_end = name_starts[list_end + len(link)]
-        if visit_word_before(text, mention.start, name_ends, list_end) is None:
+        if visit_word_before(text, mention.start, name_ends, list_end) is None and not _holds_event(doc, mention):
             continue
         start, parent = mention.start, None
         for span_start, span_end, place, _level in doc.place_spans:
             if span_start == start and span_end < mention.end:
                 parent = place
-                if any(s == span_end and e < mention.end for s, e, _n, _l in doc.place_spans):
-                    start = span_end  # 花园口镇|大庙村便民服务站: the town contains the village
+                # 花园口镇|大庙村便民服务站: the town contains the village; but a road names the body
+                # with its division (二七区|长江路第二小学 is 二七区长江路第二小学)
+                if any(s == span_end and e < mention.end and lv != "site" for s, e, _n, lv in doc.place_spans):
+                    start = span_end
         name = text[start : mention.end]
         body = doc.bodies.get(name) or next((b for n, b in doc.bodies.items() if n.endswith(name)), None)
         if body is not None and start == mention.start:
@@ -490,6 +492,27 @@ def _visited_premises(doc: Doc) -> None:
             parent = area  # more precise than the city a company's name opens with (郑州红星化工有限公司)
         parent = parent or body.place or article_division(doc, "district")
         doc.places[name] = Place(name=name, level="site", parent=parent if parent != name else None)
+
+
+MAX_EVENT_NAME = 15  # characters of an event's name between a school and its 开幕 (第十二届秋季田径运动会)
+INSTITUTION = "institution"
+
+
+def _holds_event(doc: Doc, mention: Mention) -> bool:
+    """二七区长江路第二小学第十二届秋季田径运动会开幕: a school or hospital opening a clause, whose event opens
+    or is held (a ``venue_verb`` of visit_words.tsv) in the same clause, holds it on its premises."""
+    text = doc.text
+    if mention.start > 0 and text[mention.start - 1] not in CLAUSE_BREAKS and is_han(text[mention.start - 1]):
+        return False
+    body = doc.bodies.get(mention.text)
+    if body is None or body.kind != INSTITUTION:
+        return False
+    for pos in range(mention.end, min(len(text), mention.end + MAX_EVENT_NAME + 1)):
+        if text[pos] in CLAUSE_BREAKS:
+            return False
+        if text.startswith(visit_words().venue_verbs, pos):
+            return pos > mention.end
+    return False
 
 
 def _area_before(doc: Doc, start: int) -> str | None:

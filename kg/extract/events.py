@@ -427,15 +427,15 @@ def _places_for(article: Article, sentences: list[Sentence], places: list[Place]
         if name not in ordered:
             ordered.append(name)
     # the divisions that contain the places, up to the district (黄河滩地公园 → 惠济区); a container the
-    # place's own name holds is not repeated (长兴路街道便民服务中心 → 惠济区, not 长兴路街道) but for a village,
-    # where the event is (大庙村便民服务站 → 大庙村, 花园口镇)
+    # place's own name holds is not repeated when a town (长兴路街道便民服务中心 → 惠济区, not 长兴路街道) but a
+    # village or district is (大庙村便民服务站 → 大庙村, 花园口镇; 二七区长江路第二小学 → 二七区)
     seen = set(ordered)
     for name in list(ordered):
         if _level_rank(by_name[name].level) >= _level_rank("district"):
             continue
         parent = by_name[name].parent
         while parent and parent in by_name:
-            if parent not in seen and (parent not in name or by_name[parent].level == "village"):
+            if parent not in seen and (parent not in name or by_name[parent].level != "town"):
                 ordered.append(parent)
                 seen.add(parent)
             if _level_rank(by_name[parent].level) >= _level_rank("district"):
