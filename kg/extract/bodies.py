@@ -776,6 +776,21 @@ def _name_ends(doc: Doc, pos: int) -> bool:
     return any(end == pos for _s, end, _n, _l in doc.place_spans)
 
 
+@cache
+def _zone_suffixes() -> tuple[str, ...]:
+    return tuple(data_lines(lexicon_path("zone_suffixes.txt")))
+
+
+def _zone_before(doc: Doc, start: int, end: int) -> bool:
+    """Whether the place ``text[start:end]`` is a zone that holds many bodies (园区, 产业园): the name of a body
+    after it is its own (起重工业园区|华诚起重集团), where a site otherwise opens a body's name (贾鲁河片区指挥部)."""
+    if not doc.text.endswith(_zone_suffixes(), start, end):
+        return False
+    # 石佛园区|运营中心: a word for what the zone's own body does names that body with the zone
+    tag = word_tags().get(doc.text[end : end + 2], "")
+    return tag[:1] not in ("n", "v", "a") or tag.startswith(("nr", "nz", "ns"))
+
+
 def _adverb_at(text: str, pos: int) -> bool:
     """Whether an adverb (坚决, 认真, 积极: tags d, ad) opens ``text[pos:]``: no name goes on with one."""
     tags = word_tags()
@@ -800,6 +815,9 @@ def _name_start(doc: Doc, suffix_start: int) -> int | None:
         # a place anchors the name when only name words stand between (大庙村|便民服务|站), not
         # a verb (惠济区|委托第三方|公司)
         at_place = pos in place_ends and (free == 0 or doc.trim_left(pos, pos + free, max_words=6) == pos)
+        if pos in place_ends and free >= MIN_CONJUNCT and _zone_before(doc, place_ends[pos], pos):
+            anchored = free <= CLAUSE_NAME_MAX  # 起重工业园区|华诚起重集团: a company in a zone, named on its own
+            break
         if is_anchor and unit is not None and unit.kind in ("B", "K") and free and _adverb_at(text, pos):
             break  # 尉氏县委|坚决拥护市委: a body then a verb phrase; the name is what follows
         if is_anchor or at_place:
