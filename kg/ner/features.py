@@ -121,7 +121,7 @@ def _dictionary_marks(text: str) -> list[list[str]]:
             end += 1
     rows = []
     for i in range(n):
-        row = ["J" + mark for mark in marks[i]]
+        row = ["J" + mark for mark in sorted(marks[i])]  # sorted: training is then reproducible
         row.extend("L" + kind + position + str(min(size, 5)) for kind, (size, position) in longest[i].items())
         rows.append(row)
     return rows
