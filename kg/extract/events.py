@@ -659,8 +659,13 @@ def _build(
     if visit == "learn":
         # a study tour learns at the places it visits, it examines no one there (登封市民文化中心)
         participants = [p for p in participants if not (p.agent_type == "body" and p.role == "inspected")]
-    elif visit is None and not any(p.agent_type == "body" and p.role == "organiser" for p in participants):
-        # no visit: the body that came runs the event (志愿服务队走进社区,开展…宣传活动)
+    elif (
+        visit is None
+        and not any(p.agent_type == "body" and p.role == "organiser" for p in participants)
+        and not any(p.agent_type == "person" and p.role == "presided" for p in participants)
+    ):
+        # no visit: the body that came runs the event (志愿服务队走进社区,开展…宣传活动); not where someone
+        # presides, whose side runs it (巡察组巡察尉氏县工作动员会……尉氏县委书记宁建设主持会议: the group visits)
         participants = [
             replace(p, role="organiser") if p.agent_type == "body" and p.role == "visitor" else p for p in participants
         ]
