@@ -763,6 +763,7 @@ def measure_incremental_runs(corpus: Path, jobs: int) -> list[dict[str, Any]]:
     return [
         measure_incremental(corpus, jobs=1),
         measure_incremental(corpus, jobs=jobs),
+        measure_incremental(corpus, jobs=1, formats="ttl,html"),
         measure_incremental(corpus, jobs=jobs, formats="ttl,html"),
     ]
 

@@ -145,3 +145,25 @@ def test_page_script_never_parses_data_as_html() -> None:
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
         assert sink not in code, sink
     assert "textContent" in code
+
+
+def test_graph_index_keeps_only_what_the_view_reads(tmp_path: Path) -> None:
+    """load_index skips the predicates the view never asks about, keeps a repeated triple once,
+    and refuses a question about a predicate it did not keep (rather than answer nothing)."""
+    from rdflib import URIRef
+
+    from kg.view.html import load_index
+
+    turtle = tmp_path / "g.ttl"
+    turtle.write_text(
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        "@prefix schema: <https://schema.org/> .\n"
+        '<https://kg.example.org/id/person/胡荃> rdfs:label "胡荃"@zh , "胡荃"@zh ;\n'
+        '    schema:articleBody "正文" .\n',
+        encoding="utf-8",
+    )
+    index = load_index(turtle)
+    person = URIRef("https://kg.example.org/id/person/胡荃")
+    assert [str(v) for v in index.objects(person, URIRef("http://www.w3.org/2000/01/rdf-schema#label"))] == ["胡荃"]
+    with pytest.raises(GraphError, match="articleBody"):
+        list(index.objects(person, URIRef("https://schema.org/articleBody")))

@@ -59,3 +59,39 @@ def test_large_component_takes_the_linear_path(monkeypatch) -> None:
     # Neighbours end up near each other: the median edge is about one edge length.
     lengths = [math.dist(positions[u], positions[v]) for u, v in graph.edges()]
     assert 0.5 * EDGE_LENGTH <= float(np.median(lengths)) <= 2.0 * EDGE_LENGTH
+
+
+def test_far_field_from_the_grid_corners_matches_the_direct_sum() -> None:
+    """The far repulsion is interpolated from the grid's corners: close to summing every cell at every node."""
+    points = np.random.default_rng(11).normal(scale=20.0, size=(3000, 2))
+    cells = layout_module.FAR_CELLS
+    low = points.min(axis=0)
+    size = float(np.ptp(points, axis=0).max()) / cells
+    cell = np.minimum(((points - low) / size).astype(np.int64), cells - 1)
+    index = cell[:, 0] * cells + cell[:, 1]
+    mass = np.bincount(index, minlength=cells * cells).astype(float)
+    occupied = mass > 0
+    centroid = np.stack([np.bincount(index, points[:, a], minlength=cells * cells) for a in (0, 1)], axis=1)
+    centroid = centroid[occupied] / mass[occupied, None]
+    delta = points[:, None, :] - centroid[None, :, :]
+    weight = mass[occupied][None, :] / np.maximum((delta * delta).sum(axis=2), size * size)
+    direct = (delta * weight[:, :, None]).sum(axis=1)
+    interpolated = layout_module._far_repulsion(points)
+    error = np.linalg.norm(interpolated - direct, axis=1)
+    scale = np.linalg.norm(direct, axis=1).mean()
+    assert float(np.median(error)) < 0.1 * scale
+    # The field pushes outwards: nodes right of the centre are pushed right, left of it left.
+    centre = points.mean(axis=0)
+    far_right = points[:, 0] > centre[0] + 30
+    far_left = points[:, 0] < centre[0] - 30
+    assert (interpolated[far_right, 0] > 0).mean() > 0.9 and (interpolated[far_left, 0] < 0).mean() > 0.9
+
+
+def test_large_component_same_positions_in_any_input_order() -> None:
+    graph = named(nx.barabasi_albert_graph(SPRING_LIMIT + 100, 2, seed=8), "n")
+    shuffled = nx.Graph()
+    order = list(graph.nodes)
+    np.random.default_rng(2).shuffle(order)
+    shuffled.add_nodes_from(order)
+    shuffled.add_edges_from(reversed(list(graph.edges())))
+    assert layout(graph) == layout(shuffled)
