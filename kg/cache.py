@@ -144,6 +144,18 @@ def article_key(article: Article, settings_print: str, version: str, page: str =
     return digest.hexdigest()
 
 
+def prune_versions(root: Path, keep: Path) -> list[Path]:
+    """Delete every ``v<version>`` folder under ``root`` but ``keep``; return those deleted."""
+    removed: list[Path] = []
+    if not root.is_dir():
+        return removed
+    for child in root.iterdir():
+        if child.is_dir() and _VERSION_DIR.fullmatch(child.name) and child != keep:
+            shutil.rmtree(child, ignore_errors=True)
+            removed.append(child)
+    return removed
+
+
 class ExtractionCache:
     """Extractions on disk, keyed by article, settings and extractor version."""
 
@@ -196,14 +208,7 @@ class ExtractionCache:
 
     def prune_other_versions(self) -> list[Path]:
         """Delete entries written by other extractor versions: they can never be hit again."""
-        removed = []
-        if not self.root.is_dir():
-            return removed
-        for child in self.root.iterdir():
-            if child.is_dir() and _VERSION_DIR.fullmatch(child.name) and child != self.directory:
-                shutil.rmtree(child, ignore_errors=True)
-                removed.append(child)
-        return removed
+        return prune_versions(self.root, keep=self.directory)
 
 
 # --- the build cache: pages, graph fragments and the last Turtle, for incremental builds -----
@@ -248,8 +253,10 @@ def person_tuple(person: Person) -> PersonTuple:
 
 def person_from_tuple(value: PersonTuple) -> Person:
     name, posts = value
-    return Person(name, posts=[Post(title, body, Provenance(*prov), representative) for title, body, representative,
-                               prov in posts])
+    return Person(
+        name,
+        posts=[Post(title, body, Provenance(*prov), representative) for title, body, representative, prov in posts],
+    )
 
 
 def body_tuple(body: Body) -> BodyTuple:
@@ -431,11 +438,5 @@ class BuildCache:
         write_cache_file(entry, hashlib.blake2b(html, digest_size=16).digest() + html)
 
     def prune_other_versions(self) -> list[Path]:
-        removed = []
-        if not self.root.is_dir():
-            return removed
-        for child in self.root.iterdir():
-            if child.is_dir() and _VERSION_DIR.fullmatch(child.name) and child != self.directory:
-                shutil.rmtree(child, ignore_errors=True)
-                removed.append(child)
-        return removed
+        """Delete the folders of other graph versions or settings: they can never be hit again."""
+        return prune_versions(self.root, keep=self.directory)

@@ -338,17 +338,10 @@ class ArticleFragment:
     reports: ArticleReports
 
 
-class _FragmentBuilder:
-    """Turns one extraction into triples (by subject) and the reports merged across articles."""
+class _TripleSink:
+    """Triples by subject, in N-Triples terms, and the three ways both builders add them."""
 
-    def __init__(self, settings: Settings, article_id: str) -> None:
-        self.settings = settings
-        self.iri = IriMinter(settings.base_iri)
-        self.triples: dict[str, set[tuple[str, str]]] = {}
-        self.reports = ArticleReports(article_id)
-        self._persons: set[str] = set()
-
-    # small helpers
+    triples: dict[str, set[tuple[str, str]]]
 
     def add(self, subject: str, predicate: str, obj: str) -> None:
         entries = self.triples.get(subject)
@@ -364,6 +357,17 @@ class _FragmentBuilder:
         for cls in classes:
             self.add(subject, _TYPE, nt_iri(cls))
         self.add(subject, _LABEL, nt_text(label))
+
+
+class _FragmentBuilder(_TripleSink):
+    """Turns one extraction into triples (by subject) and the reports merged across articles."""
+
+    def __init__(self, settings: Settings, article_id: str) -> None:
+        self.settings = settings
+        self.iri = IriMinter(settings.base_iri)
+        self.triples: dict[str, set[tuple[str, str]]] = {}
+        self.reports = ArticleReports(article_id)
+        self._persons: set[str] = set()
 
     def text(self, subject: str, predicate: str, text: str | None, lang: str | None = "zh") -> None:
         if text:
@@ -570,7 +574,7 @@ def article_fragment(extraction: Extraction, settings: Settings) -> ArticleFragm
     return builder.fragment()
 
 
-class _Finisher:
+class _Finisher(_TripleSink):
     """The nodes that several articles describe, written once every article's reports are in:
     persons' names, posts' primary provenance, bodies, places and the ontology terms' labels."""
 
@@ -583,21 +587,6 @@ class _Finisher:
         # post IRI → its reports (article id, start, provenance entries)
         self.post_sources: dict[str, list[tuple[str, int, tuple[tuple[str, str], ...]]]] = defaultdict(list)
         self.terms: set[str] = set()
-
-    def add(self, subject: str, predicate: str, obj: str) -> None:
-        entries = self.triples.get(subject)
-        if entries is None:
-            entries = self.triples[subject] = set()
-        entries.add((predicate, obj))
-
-    def link(self, subject: str, predicate: str, obj: str) -> None:
-        self.add(f"<{subject}>", f"<{predicate}>", f"<{obj}>")
-
-    def typed_node(self, iri: str, classes: Iterable[str], label: str) -> None:
-        subject = nt_iri(iri)
-        for cls in classes:
-            self.add(subject, _TYPE, nt_iri(cls))
-        self.add(subject, _LABEL, nt_text(label))
 
     def add_reports(self, reports: ArticleReports) -> None:
         """One article's reports; articles must come in the order of their ids."""
