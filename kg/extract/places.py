@@ -100,6 +100,8 @@ def find_places(doc: Doc) -> None:
         before = ends_found.get(start)
         if level == "site" and before is not None and before[2] == "village":
             name = before[1] + name  # 汪洋村|莲藕产业园: a site is named with the village it lies in
+        if level == "site" and before is not None and before[2] in ("district", "city") and _is_zone(name):
+            name = before[1] + name  # 长垣市|起重工业园区: a county's industrial zone is named with it
         if level == "site" and (project := _project_end(doc, end)) is not None:
             name, end = name + text[end:project], project  # 河南智能传感产业园|项目
         found.append((start, end, name, level))
@@ -143,6 +145,15 @@ def _abbreviated_sites(doc: Doc) -> list[tuple[int, int, str, str]]:
         if division is not None:
             found.append((start, match.end(), division + match.group(), "site"))
     return found
+
+
+@cache
+def _zone_suffixes() -> tuple[str, ...]:
+    return tuple(data_lines(lexicon_path("zone_suffixes.txt")))
+
+
+def _is_zone(name: str) -> bool:
+    return name.endswith(_zone_suffixes())
 
 
 @cache
