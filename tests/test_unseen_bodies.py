@@ -241,3 +241,15 @@ def test_an_officials_division_is_no_event_place() -> None:
     )
     assert "宝泉旅游度假区" in event.places
     assert "新乡市" not in event.places
+
+
+def test_zones_airports_and_islands() -> None:
+    doc = _doc("调研\n调研组一行先后深入长垣市起重工业园区华诚起重集团、恒远起重机械有限公司生产车间。")
+    assert "长垣市起重工业园区" in doc.places
+    doc = _doc("调研\n孙建平一行先后来到郑州上街机场、中航通飞华北飞机工业有限公司,实地察看机场改扩建工程。")
+    assert "郑州上街机场" in doc.places
+    doc = _doc("督导\n督导组先后来到龙湖金融岛施工工地、白沙园区渣土消纳场,实地查看扬尘治理情况。")
+    assert "龙湖金融岛" in doc.places
+    # written for the test: another county's zone
+    doc = _doc("调研\n11月2日,市委书记张三来到兰考县食品工业园区调研。")
+    assert "兰考县食品工业园区" in doc.places
