@@ -6,8 +6,12 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.settings import Settings
+
+if TYPE_CHECKING:
+    from kg.incremental import CachedBuild
 
 DEFAULT_FORMATS = ("ttl", "html")
 ALL_FORMATS = ("ttl", "nt", "jsonld", "html")
@@ -59,8 +63,24 @@ def build(
         raise UsageError(f"unknown format {', '.join(unknown)}; choose from {', '.join(ALL_FORMATS)}")
     started = time.perf_counter()
     if cache_dir is not None:
-        return _build_cached(paths, Path(out), formats, settings, cache_dir, jobs, skip_bad, store, scheduler,
-                             progress, warn, started)
+        from kg.incremental import build_cached
+
+        return _cached_result(
+            build_cached(
+                paths,
+                Path(out),
+                formats,
+                settings,
+                cache_dir,
+                jobs=jobs,
+                skip_bad=skip_bad,
+                store=store,
+                scheduler=scheduler,
+                progress=progress,
+                warn=warn,
+            ),
+            started,
+        )
     corpus = read_articles(paths, skip_bad=skip_bad, warn=warn)
     extractions = extract_all(
         corpus.articles, settings, jobs=jobs, cache_dir=cache_dir, scheduler=scheduler, progress=progress
@@ -83,25 +103,8 @@ def build(
     return result
 
 
-def _build_cached(
-    paths: Sequence[str | Path],
-    out: Path,
-    formats: Sequence[str],
-    settings: Settings,
-    cache_dir: str | Path,
-    jobs: int | None,
-    skip_bad: bool,
-    store: str | Path | None,
-    scheduler: str | None,
-    progress: bool,
-    warn: Callable[[str], None] | None,
-    started: float,
-) -> BuildResult:
-    """The same build through the cache folder: only what changed pages touch is redone (kg.incremental)."""
-    from kg.incremental import build_cached
-
-    done = build_cached(paths, out, formats, settings, cache_dir, jobs=jobs, skip_bad=skip_bad, store=store,
-                        scheduler=scheduler, progress=progress, warn=warn)
+def _cached_result(done: CachedBuild, started: float) -> BuildResult:
+    """The figures of a build through the cache folder (kg.incremental: only what changed pages touch is redone)."""
     result = BuildResult(
         articles=len(done.articles),
         officials=len({p.key for persons in done.persons for p in persons if p.posts}),
