@@ -253,3 +253,13 @@ def test_zones_airports_and_islands() -> None:
     # written for the test: another county's zone
     doc = _doc("调研\n11月2日,市委书记张三来到兰考县食品工业园区调研。")
     assert "兰考县食品工业园区" in doc.places
+
+
+def test_towns_whose_people_attend() -> None:
+    # written for the test: an Anyang district's meeting
+    text = (
+        "文峰区召开会议\n11月2日,文峰区委书记李明主持召开会议。"
+        "东关街道、西关街道、宝莲寺镇主要负责同志参加会议。"
+    )
+    bodies = _bodies(_event(text))
+    assert {bodies.get("东关街道"), bodies.get("宝莲寺镇")} == {"attended"}

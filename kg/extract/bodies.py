@@ -357,6 +357,24 @@ def _actor_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return of("after"), of("before")
 
 
+_PEOPLE_MODIFIERS = ("主要", "有关", "相关", "其他")
+
+
+@cache
+def _participant_nouns() -> tuple[str, ...]:
+    return tuple(sorted(data_lines(lexicon_path("participant_nouns.tsv")), key=len, reverse=True))
+
+
+def _after_people(text: str, pos: int) -> int:
+    """Past 等 and a noun for a body's people after a list of names (…缑氏镇|等|主要负责同志|参加): where the
+    verb the bodies do through their people stands."""
+    if text.startswith("等", pos):
+        pos += 1
+    modifier = next((m for m in _PEOPLE_MODIFIERS if text.startswith(m, pos)), "")
+    noun = next((n for n in _participant_nouns() if text.startswith(n, pos + len(modifier))), None)
+    return pos + len(modifier) + len(noun) if noun else pos
+
+
 ACTING_LEVEL = "town"  # 街道, 镇, 乡, 办事处: divisions with an office that takes part in events
 
 
@@ -397,7 +415,7 @@ def _acting_divisions(doc: Doc) -> None:
                 last = item_at[last]
         if any(text.endswith(w, 0, first) for w in visit):
             continue  # 来到…梧桐办事处: a place visited
-        acts = text.startswith(after, last + (1 if text.startswith("等", last) else 0))
+        acts = text.startswith(after, _after_people(text, last))
         has_body = any(first <= s and e <= last for s, e in orgs)
         acts = acts or (has_body and any(text.endswith(w, 0, first) for w in before))
         if not acts:
