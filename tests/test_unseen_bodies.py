@@ -263,3 +263,9 @@ def test_towns_whose_people_attend() -> None:
     )
     bodies = _bodies(_event(text))
     assert {bodies.get("东关街道"), bodies.get("宝莲寺镇")} == {"attended"}
+
+
+def test_reported_speech_needs_a_speaker() -> None:
+    # written for the test: 据介绍 is the reporter's, the organiser it names counts
+    event = _event("职工运动会开幕\n11月2日,郑州市职工运动会开幕。据介绍,此次运动会由郑州市总工会主办。")
+    assert _bodies(event).get("郑州市总工会") == "organiser"

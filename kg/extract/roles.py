@@ -222,7 +222,7 @@ def assign_roles(
     ]
     taken = [(a.start, a.end) for a in agents]
     clauses = _clauses(text, start, end)
-    said = _words_said_from(text, clauses)
+    said = _words_said_from(text, clauses, persons)
     # 宁建设表示,尉氏县委坚决拥护市委决定……开展工作: a body in the words said does nothing at the event
     bodies = [b for b in bodies if b.start < said]
     active = sorted(persons + bodies, key=lambda a: a.start)
@@ -287,11 +287,12 @@ def _speech_verbs() -> tuple[str, ...]:
     return tuple(_lines("speech_verbs.txt"))
 
 
-def _words_said_from(text: str, clauses: list[tuple[int, int]]) -> int:
-    """Where the words said begin: after the first clause ending with a speech verb (宁建设表示,…), else
-    past the text's end."""
+def _words_said_from(text: str, clauses: list[tuple[int, int]], persons: list[Agent]) -> int:
+    """Where the words said begin: after the first clause in which a person speaks (宁建设表示,…), else past
+    the text's end (据介绍,此次活动由区总工会主办: nobody speaks, the reporter tells)."""
     for clause_start, clause_end in clauses:
-        if text.endswith(_speech_verbs(), clause_start, clause_end):
+        speaker = any(clause_start <= p.start < clause_end for p in persons) or text[clause_start] in "他她"
+        if speaker and text.endswith(_speech_verbs(), clause_start, clause_end):
             return clause_end
     return len(text)
 
