@@ -192,8 +192,8 @@ def _gazetteer_spans(doc: Doc, known: list[tuple[int, int, str, str]]) -> list[t
     found = []
     for match in _gazetteer_regex().finditer(doc.text):
         start, end, name = match.start(), match.end(), match.group()
-        if name in doc.lex.known_places or doc.lex.place_aliases.get(name) is not None:
-            continue
+        if name in doc.lex.known_places or doc.lex.place_aliases.get(name) is not None or name in doc.lex.non_places:
+            continue  # known already, or a word (新城区公园: non_places.txt)
         if any(s < end and start < e for s, e, _n, _l in known):
             continue
         unit = doc.unit_covering(start)
