@@ -362,6 +362,8 @@ def _build_places(doc: Doc) -> None:
             _rank(previous[3]) < _rank(level) or (on_road and not name.endswith(lex.road_suffixes))
         ):
             parent = previous[2]  # 花园口镇|大庙村; 航海东路|宇通花园小区 (a site on a road)
+        if parent is None and level == "site":
+            parent = _opening_division(doc, name)  # 郑州上街机场 ⊂ 上街区: the divisions its name opens with
         if parent is None and level in ("town", "village", "site"):
             # the visit's destination, else the county its sentence names before it (赴兰考县……在东坝头乡),
             # else the article's
@@ -390,6 +392,26 @@ def _build_places(doc: Doc) -> None:
             grand = up[0].parent if len({d.parent for d in up}) == 1 else None
             doc.places[parent] = Place(parent, level, grand)
             parent = grand
+
+
+def _opening_division(doc: Doc, name: str) -> str | None:
+    """The district a site's name opens with, written short, maybe after its city (郑州|上街|机场 → 上街区)."""
+    lex = doc.lex
+    pos = 0
+    while True:
+        alias = next(
+            (name[pos:end] for end in range(len(name) - 1, pos + 1, -1)
+             if name[pos:end] in lex.place_aliases and lex.place_aliases[name[pos:end]] in lex.known_places),
+            None,
+        )
+        if alias is None:
+            return None
+        canonical = lex.place_aliases[alias]
+        if lex.known_places[canonical].level not in ("province", "city", "district"):
+            return None
+        pos += len(alias)
+        if lex.known_places[canonical].level == "district":
+            return canonical  # a province or city alone (河南|智能传感产业园) says less than the article's district
 
 
 def _visit_destination(doc: Doc) -> str | None:
