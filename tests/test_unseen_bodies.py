@@ -269,3 +269,23 @@ def test_reported_speech_needs_a_speaker() -> None:
     # written for the test: 据介绍 is the reporter's, the organiser it names counts
     event = _event("职工运动会开幕\n11月2日,郑州市职工运动会开幕。据介绍,此次运动会由郑州市总工会主办。")
     assert _bodies(event).get("郑州市总工会") == "organiser"
+
+
+def test_body_opening_a_shared_suffix_list_does_not_act() -> None:
+    # seed page 004: the two groups report, the committee their names open with does not
+    text = (
+        "高新区开展主题教育观摩交流活动\n11月1日上午,高新区开展主题教育观摩交流活动。交流会上,"
+        "区党工委主题教育第一、第二指导组就主题教育开展情况进行汇报。"
+    )
+    bodies = _bodies(_event(text))
+    assert bodies.get("高新区党工委主题教育第一指导组") == "attended"
+    assert "高新区党工委" not in bodies
+
+
+def test_body_that_explains_at_a_meeting_attends() -> None:
+    text = (
+        "高新区召开推进会\n11月2日,高新区党工委副书记张红军主持召开网上政务服务能力推进会。"
+        "政务服务中心负责人对高新区目前网上办理事项清单进行解释说明。"
+    )
+    bodies = _bodies(_event(text))
+    assert [role for name, role in bodies.items() if name.endswith("政务服务中心")] == ["attended"]

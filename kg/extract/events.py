@@ -277,6 +277,9 @@ def _agents(
     for body in bodies:
         for match in re.finditer(re.escape(body.name), text):
             body_spans.append(Agent(body.name, "body", match.start(), match.end()))
+    # 区党工委主题教育第一、第二指导组: the list's items act; the body their names open with does not
+    item_starts = [m.start for m in mentions if m.type == "ORG" and m.source == COORDINATED_SOURCE]
+    body_spans = [a for a in body_spans if not _opens_shared_list(text, a, item_starts)]
     # keep the longest of overlapping body spans, and none that overlaps a person
     body_spans.sort(key=lambda a: (a.start, -(a.end - a.start)))
     kept: list[Agent] = []
@@ -293,6 +296,18 @@ def _agents(
             continue
         kept.append(agent)
     return sorted(agents + kept, key=lambda a: a.start)
+
+
+MAX_LIST_PREFIX_GAP = 8  # characters between a body and the first item of a list its name opens (主题教育)
+
+
+def _opens_shared_list(text: str, agent: Agent, item_starts: list[int]) -> bool:
+    """Whether the body's name opens the names of a list sharing one suffix (区党工委|主题教育|第一、第二指导组)."""
+    for start in item_starts:
+        gap = text[agent.end : start]
+        if 0 <= start - agent.end <= MAX_LIST_PREFIX_GAP and not re.search(r"[，,、；;。：:\s和及与]", gap):
+            return True
+    return False
 
 
 _YEAR_BEFORE = re.compile(r"(?:19|20)[0-9]{2}年(?:度)?$")
