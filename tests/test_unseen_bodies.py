@@ -289,3 +289,12 @@ def test_body_that_explains_at_a_meeting_attends() -> None:
     )
     bodies = _bodies(_event(text))
     assert [role for name, role in bodies.items() if name.endswith("政务服务中心")] == ["attended"]
+
+
+def test_body_after_a_verb_that_governs_it() -> None:
+    # seed page 003: 巡察 governs the office after it, whose name is taken whole
+    doc = _doc("巡察开放办工作动员会召开\n3月15日,经开区党工委第三巡察组巡察开放办工作动员会召开。")
+    assert "开放办" in doc.bodies
+    # written for the test: another county's inspection
+    doc = _doc("县委第二巡察组巡察县统计局工作动员会召开\n5月6日,兰考县委第二巡察组巡察统计局工作动员会召开。")
+    assert any(name.endswith("统计局") for name in doc.bodies)

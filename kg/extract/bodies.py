@@ -24,6 +24,7 @@ from kg.extract.determiners import BODY, after_determiners
 from kg.extract.lexicon import ABBREVIATION_LEVELS, word_tags
 from kg.extract.mentions import CLAUSE_BREAKS, Doc, is_han
 from kg.extract.places import article_division, office_suffixes, resolve_abbreviation
+from kg.extract.roles import role_verbs
 from kg.extract.visits import SEPARATORS, visit_word_before, visit_words
 from kg.model import Body, Mention, Place
 from kg.resources import data_lines, lexicon_path
@@ -809,6 +810,17 @@ def _zone_before(doc: Doc, start: int, end: int) -> bool:
     return tag[:1] not in ("n", "v", "a") or tag.startswith(("nr", "nz", "ns"))
 
 
+@cache
+def _governing_verbs() -> tuple[str, ...]:
+    """Role verbs that govern the body after them (巡察, 调研: role_verbs.tsv, side ``after``), two characters
+    or more."""
+    return tuple(sorted({v.verb for v in role_verbs() if v.side == "after" and len(v.verb) > 1}, key=len, reverse=True))
+
+
+def _governing_verb_at(text: str, pos: int) -> str:
+    return next((verb for verb in _governing_verbs() if text.startswith(verb, pos)), "")
+
+
 def _adverb_at(text: str, pos: int) -> bool:
     """Whether an adverb (坚决, 认真, 积极: tags d, ad) opens ``text[pos:]``: no name goes on with one."""
     tags = word_tags()
@@ -838,6 +850,12 @@ def _name_start(doc: Doc, suffix_start: int) -> int | None:
             break
         if is_anchor and unit is not None and unit.kind in ("B", "K") and free and _adverb_at(text, pos):
             break  # 尉氏县委|坚决拥护市委: a body then a verb phrase; the name is what follows
+        governing = _governing_verb_at(text, pos) if is_anchor and unit is not None and unit.kind in ("B", "K") else ""
+        if governing and free > len(governing):
+            # 第三巡察组|巡察|开放办: a body, the verb it does to another, that other's name
+            pos += len(governing)
+            anchored = True
+            break
         if is_anchor or at_place:
             pos = unit.start if is_anchor and unit is not None else place_ends[pos]
             free = 0
@@ -859,6 +877,8 @@ def _name_start(doc: Doc, suffix_start: int) -> int | None:
             pos = _after_verb_before_place(doc, pos, suffix_start)
             break
         if doc.stop_ending_at(pos):
+            # after a verb that governs a body (巡察|开放办, 调研|经济发展局) the name is taken whole
+            anchored = any(text.endswith(verb, 0, pos) for verb in _governing_verbs()) and free <= CLAUSE_NAME_MAX
             break
         if free >= MAX_FREE:
             return None
