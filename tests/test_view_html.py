@@ -167,3 +167,27 @@ def test_graph_index_keeps_only_what_the_view_reads(tmp_path: Path) -> None:
     assert [str(v) for v in index.objects(person, URIRef("http://www.w3.org/2000/01/rdf-schema#label"))] == ["胡荃"]
     with pytest.raises(GraphError, match="articleBody"):
         list(index.objects(person, URIRef("https://schema.org/articleBody")))
+
+
+def test_graph_index_reads_blank_nodes_as_rdflib_does(tmp_path: Path) -> None:
+    """A participation written as a blank node links its agent to the event, as with rdflib's parser."""
+    from kg.view.html import load_index
+    from kg.view.network import to_networkx
+
+    turtle = tmp_path / "b.ttl"
+    turtle.write_text(
+        "@prefix kg: <https://kg.example.org/ontology#> .\n"
+        "@prefix schema: <https://schema.org/> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        '<https://kg.example.org/id/event/e1> a schema:Event ; rdfs:label "4月8日 考察"@zh ;\n'
+        "    kg:participation [ kg:agent <https://kg.example.org/id/person/p1> ; kg:role kg:Inspector ] .\n"
+        '<https://kg.example.org/id/person/p1> rdfs:label "胡荃"@zh .\n',
+        encoding="utf-8",
+    )
+    from_index = to_networkx(load_index(turtle))
+    from_rdflib = to_networkx(Graph().parse(turtle))
+    assert [(u, v) for u, v in from_index.edges()] == [
+        ("https://kg.example.org/id/person/p1", "https://kg.example.org/id/event/e1")
+    ]
+    assert sorted(from_index.edges(keys=True)) == sorted(from_rdflib.edges(keys=True))
+    assert dict(from_index.nodes(data=True)) == dict(from_rdflib.nodes(data=True))

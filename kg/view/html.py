@@ -216,9 +216,8 @@ def load_index(source: Path | str) -> TermIndex:
             seen.add(key)
             subject_node = subjects.get(subject_key)
             if subject_node is None:
-                subject_node = subjects[subject_key] = _iri(subject.value) if subject_key[0] != "_" else BNode(
-                    subject.value
-                )
+                made_subject = _iri(subject.value) if type(subject) is named_node else _rdflib_term(subject)
+                subject_node = subjects[subject_key] = made_subject
             made = objects.get(object_text)
             if made is None:
                 node = _iri(obj.value) if type(obj) is named_node else _rdflib_term(obj)
