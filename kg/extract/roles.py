@@ -251,7 +251,9 @@ def assign_roles(
         # the subject of a sentence goes on acting in the clauses that follow it, up to the next agent
         # (连日来,金水区文化市场综合执法大队联合公安……,在辖区开展“扫黄打非”专项行动)
         first_in_clause = min(a.start for a in active if clauses[index][0] <= a.start < clauses[index][1])
-        subject = agent.start == first_in_clause and agent.start - clauses[index][0] <= 2
+        subject = agent.start == first_in_clause and (
+            agent.start - clauses[index][0] <= 2 or _titled_subject(text, clauses[index][0], agent, agents)
+        )
         if weak and subject and not candidates:  # only in the sentences that report the event
             for k in range(index + 1, len(clauses)):
                 # another subject takes over; an object of the clause's verb does not (成立专项督查组)
@@ -295,6 +297,16 @@ def _words_said_from(text: str, clauses: list[tuple[int, int]], persons: list[Ag
         if speaker and text.endswith(_speech_verbs(), clause_start, clause_end):
             return clause_end
     return len(text)
+
+
+def _titled_subject(text: str, clause_start: int, person: Agent, agents: list[Agent]) -> bool:
+    """Whether ``person`` opens the clause behind the title chain of a body (襄城县委书记李洪涛以…为题,…讲专题党课)."""
+    if person.kind != "person":
+        return False
+    return any(
+        a.kind == "body" and a.start - clause_start <= 2 and a.end <= person.start and in_title_chain(text, a, [person])
+        for a in agents
+    )
 
 
 def _opens_clause(text: str, clause: tuple[int, int], agent: Agent) -> bool:
