@@ -43,6 +43,7 @@ from kg.cache import (
     person_from_tuple,
     person_tuple,
 )
+from kg.gcpause import collector_paused
 from kg.graph.rdf import KnowledgeGraph, _subject_key, article_fragment, shared_triples
 from kg.model import Article, Body, Extraction, Person
 from kg.settings import Settings
@@ -112,27 +113,10 @@ def build_cached(
 ) -> CachedBuild:
     """Read, extract, resolve and write like ``kg.build.build``, reusing ``cache_dir``."""
     collecting = gc.isenabled()
-    with _collector_paused():
+    with collector_paused():
         return _build_cached(
             paths, out, formats, settings, cache_dir, jobs, skip_bad, store, scheduler, progress, warn, collecting
         )
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while the cache is read.
-
-    Unpickling the index makes hundreds of thousands of tuples and strings, none in a cycle, and
-    each few hundred allocations would start a collection that scans them all again: paused, a
-    rebuild takes about a third less time. Reference counting still frees everything.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @contextmanager

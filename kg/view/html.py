@@ -13,12 +13,10 @@ block), and the page script shows it with ``textContent`` or as canvas text only
 
 from __future__ import annotations
 
-import gc
 import importlib.util
 import json
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -30,6 +28,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import GraphError, UsageError
+from kg.gcpause import collector_paused
 from kg.io import write_text_atomic
 from kg.view.layout import components, layout
 from kg.view.network import NODE_TYPES, READ_PREDICATES, to_networkx
@@ -399,21 +398,8 @@ def render_html(
     title: str | None = None,
 ) -> Path:
     """Write the interactive network of ``source`` (a Turtle file or an rdflib Graph) to ``out``."""
-    with _collector_paused():
+    with collector_paused():
         return _render_html(source, out, focus=focus, hops=hops, types=types, min_degree=min_degree, title=title)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Reading a large graph makes hundreds of thousands of objects and drops few: the cyclic
-    garbage collector would walk them over and over for nothing (a fifth of the view's time)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _render_html(
