@@ -52,3 +52,32 @@ def test_special_party_lecture_is_a_study_event() -> None:
     # written for the test: a bare 党课 given by a town's secretary
     event = _event("古荥镇党委书记上党课\n6月28日，古荥镇党委书记刘明为全镇党员上党课。")
     assert event.kind == "study"
+
+
+# --- 2. bodies written short: abbreviated departments, cooperatives, the league committee in a list ---------
+
+
+def test_abbreviated_department_and_cooperative_are_bodies() -> None:
+    event = _event(
+        "郏县召开民营企业家座谈会\n本报讯(记者 曹亚楠)11月5日下午,郏县召开民营企业家座谈会,面对面听取企业家意见建议。"
+        "县委书记吴振华出席并讲话,县委副书记、县长刘卫红主持。县委常委、常务副县长胡志刚,副县长李晓燕及县发改委、"
+        "县工信局、县税务局等部门负责人参加座谈。座谈会上,河南金冠铜业有限公司、郏县红牛养殖专业合作社等10家企业"
+        "负责人先后发言。"
+    )
+    bodies = _bodies(event)
+    assert bodies["郏县发改委"] == "attended"
+    assert bodies["郏县工信局"] == "attended"
+    assert bodies["郏县红牛养殖专业合作社"] == "attended"
+    # written for the test: 发改委 is a department, not a party committee; 卫健委 after a person's name too
+    doc = _doc("长葛市召开疫苗接种推进会\n11月2日,副市长王丽及市卫健委、市发改委负责人参加会议。")
+    kinds = {name: body.kind for name, body in doc.bodies.items()}
+    assert kinds.get("长葛市卫健委") == "department"
+    assert kinds.get("长葛市发改委") == "department"
+
+
+def test_bare_league_committee_in_a_list_of_organisers() -> None:
+    event = _event(
+        "惠济区开展“文明交通 你我同行”志愿服务活动\n本报讯 近日,由惠济区文明办、团区委主办,区交警大队协办的"
+        "“文明交通 你我同行”志愿服务活动在长兴路街道英才街与天河路交叉口启动。"
+    )
+    assert _bodies(event) == {"惠济区文明办": "organiser", "团惠济区委": "organiser", "惠济区交警大队": "co_organiser"}

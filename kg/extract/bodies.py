@@ -187,14 +187,14 @@ def normalise_body(
 
 
 @cache
-def _body_prefixes() -> frozenset[str]:
+def body_prefixes() -> frozenset[str]:
     return frozenset(data_lines(lexicon_path("body_prefixes.txt")))
 
 
 def _prefixed_abbreviation(doc: Doc, raw: str, start: int) -> tuple[str, str] | None:
     """团区委 → (团金水区委, 金水区): a word of ``body_prefixes.txt`` before a division's abbreviation;
     the abbreviation resolves as it does at the start of a name."""
-    for prefix in _body_prefixes():
+    for prefix in body_prefixes():
         rest = raw[len(prefix) :]
         if not raw.startswith(prefix) or len(rest) < 2 or rest[0] not in ABBREVIATION_LEVELS:
             continue
@@ -688,6 +688,8 @@ def _kind_only(doc: Doc, name: str) -> bool:
     lex = doc.lex
     if name[0] in ABBREVIATION_LEVELS:
         return False
+    if any(name.startswith(p) and name[len(p) : len(p) + 1] in ABBREVIATION_LEVELS for p in body_prefixes()):
+        return False  # 团区委: the league committee of the article's district, as 区委 is its party committee
     if any(lex.unit_kinds[m.group()] in ("P", "K") for m in lex.unit_regex.finditer(name)):
         return False
     offices = office_suffixes(doc)  # a division has many 办事处: a bare one is no division's own

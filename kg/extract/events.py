@@ -35,7 +35,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from kg.extract.bodies import COORDINATED_SOURCE, without_session
+from kg.extract.bodies import COORDINATED_SOURCE, body_prefixes, without_session
 from kg.extract.dates import complete_year, infer_year, is_report_date, parse_dates, resolve_relative
 from kg.extract.roles import Agent, assign_roles, noun_suffixes, stronger, title_follows
 from kg.extract.visits import at_phrase, ends_phrase, is_venue, names_visit, visit_word_before
@@ -353,6 +353,11 @@ def _body_for(surface: str, bodies: list[Body], names: set[str]) -> str | None:
     endings = [b.name for b in bodies if b.name.endswith(surface)] or [
         b.name for b in bodies if b.name.startswith(surface) and b.name[len(surface) :] in ("常委会", "党组")
     ]
+    # 团区委 → 团惠济区委: the place goes between the prefix and the abbreviation (body_prefixes.txt)
+    for prefix in body_prefixes():
+        if not endings and surface.startswith(prefix) and len(surface) > len(prefix) + 1:
+            rest = surface[len(prefix) :]
+            endings = [b.name for b in bodies if b.name.startswith(prefix) and b.name.endswith(rest)]
     return min(endings, key=len) if endings else None
 
 
