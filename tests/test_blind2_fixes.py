@@ -81,3 +81,18 @@ def test_bare_league_committee_in_a_list_of_organisers() -> None:
         "“文明交通 你我同行”志愿服务活动在长兴路街道英才街与天河路交叉口启动。"
     )
     assert _bodies(event) == {"惠济区文明办": "organiser", "团惠济区委": "organiser", "惠济区交警大队": "co_organiser"}
+
+
+# --- 3. the second body of a list keeps its role ------------------------------------------------------------
+
+
+def test_rural_revitalisation_bureau_is_no_pair_of_divisions() -> None:
+    event = _event(
+        "中牟县领导调研乡村振兴重点工作\n本报讯(记者 王晓 通讯员 李鹏飞)11月3日上午,中牟县委书记刘振国带队到狼城岗镇、"
+        "万滩镇调研乡村振兴重点工作。县委常委、组织部部长高建民,副县长吴丽萍,县农业农村局、县乡村振兴局主要负责人"
+        "陪同调研。"
+    )
+    assert _bodies(event) == {"中牟县农业农村局": "host", "中牟县乡村振兴局": "host"}
+    # written for the test: a city's bureau of the same name, alone
+    doc = _doc("登封市召开乡村振兴工作推进会\n11月8日,登封市召开推进会,市乡村振兴局局长李刚作汇报。")
+    assert "登封市乡村振兴局" in doc.bodies

@@ -651,6 +651,8 @@ def _coordinated_levels(doc: Doc, start: int, end: int) -> bool:
     levels = (ABBREVIATION_LEVELS.get(first), ABBREVIATION_LEVELS.get(second))
     if None in levels or levels[0] == levels[1] or len(rest) < 2 or text[start : start + 2] in doc.lex.non_places:
         return False
+    if text[start + 1 : start + 3] in doc.lex.non_places:
+        return False  # 县|乡村振兴局: the second character opens a word (乡村), it is no division's abbreviation
     if doc.lex.body_suffix_of(rest) is None or doc.unit_starting.get(start, None) is not None:
         return False
     for offset, char in ((0, first), (1, second)):
