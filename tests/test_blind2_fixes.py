@@ -96,3 +96,42 @@ def test_rural_revitalisation_bureau_is_no_pair_of_divisions() -> None:
     # written for the test: a city's bureau of the same name, alone
     doc = _doc("登封市召开乡村振兴工作推进会\n11月8日,登封市召开推进会,市乡村振兴局局长李刚作汇报。")
     assert "登封市乡村振兴局" in doc.bodies
+
+
+# --- 4. common words are no bodies or places ----------------------------------------------------------------
+
+
+def test_suffix_inside_a_verb_or_a_member_noun_is_no_body() -> None:
+    doc = _doc(
+        "长葛市表彰“最美家庭”\n受表彰家庭代表、和尚桥镇坡胡村村民刘桂香作了交流发言，讲述了一家三代孝老爱亲、"
+        "和睦相处的故事。"
+    )
+    assert not any("相处" in name for name in doc.bodies)
+    doc = _doc("林州市开展执法检查\n韩振东指出，要持续抓好扬尘源治理，依法严厉查处环境违法行为，推动空气质量持续改善。")
+    assert not any("查处" in name for name in doc.bodies)
+    doc = _doc(
+        "卫东区委理论学习中心组开展集体学习\n卫东区委理论学习中心组举行集体学习,专题学习《中国共产党纪律处分条例》。"
+    )
+    assert not any("纪律处" in name for name in doc.bodies)
+    event = _event(
+        "登封市举行冬季森林防火应急演练\n本报讯(记者 刘洋)11月5日上午,登封市2024年冬季森林防火应急演练在大冶镇周山村"
+        "举行。副市长马卫东现场观摩并讲话,市应急管理局、市林业局、大冶镇等单位及专业扑火队员共200余人参加演练。"
+        "\n接到报警后,大冶镇立即启动应急预案,专业扑火队、乡镇半专业扑火队迅速集结赶赴现场。"
+    )
+    assert "专业扑火队" not in _bodies(event)  # its members (队员) attended; the team is named elsewhere
+    assert _bodies(event)["登封市林业局"] == "attended"
+    # written for the test: a body whose abbreviation reads as a verb keeps its name (市侨办)
+    doc = _doc("郑州市召开侨务工作会议\n11月5日,市侨办主任王东主持会议。")
+    assert "郑州市侨办" in doc.bodies
+
+
+def test_industry_word_and_town_opening_with_a_conjunction_character() -> None:
+    doc = _doc(
+        "新密市委常委会召开扩大会议\n会议指出,各级各部门要紧盯煤矿、非煤矿山、燃气、道路交通等重点行业领域,"
+        "深入开展隐患排查整治。"
+    )
+    assert "非煤矿山" not in doc.places
+    doc = _doc(
+        "长葛市表彰“最美家庭”\n受表彰家庭代表、和尚桥镇坡胡村村民刘桂香作了交流发言，讲述了一家三代孝老爱亲的故事。"
+    )
+    assert "和尚桥镇" in doc.places and "桥镇坡胡村" not in doc.places

@@ -760,7 +760,25 @@ def _broken_suffix(doc: Doc, start: int, end: int) -> bool:
         return True  # a word starts with the suffix and runs past it (中心工作)
     if end - start != 1:
         return False
-    return any(text[max(0, end - k) : end] in non_bodies for k in (2, 3))
+    if any(text[max(0, end - k) : end] in non_bodies for k in (2, 3)):
+        return True
+    return _closes_verb(doc, start)
+
+
+def _closes_verb(doc: Doc, start: int) -> bool:
+    """Whether the one-character suffix at ``start`` ends a dictionary verb or adverb with the character before
+    it (和睦相处, 依法严厉查处, 举办), with no division or body right before that word: 市侨办, 区防办 are bodies."""
+    if start < 1:
+        return False
+    word = doc.text[start - 1 : start + 1]
+    tag = word_tags().get(word, "")
+    if not (tag.startswith("v") or tag == "d"):
+        return False
+    before = start - 1
+    if before > 0 and doc.text[before - 1] in ABBREVIATION_LEVELS:
+        return False
+    unit = doc.unit_ending.get(before)
+    return unit is None or unit.kind not in ("P", "B", "K")
 
 
 def _after_verb_before_place(doc: Doc, pos: int, limit: int) -> int:

@@ -37,6 +37,7 @@ from functools import cache
 
 from kg.extract.bodies import COORDINATED_SOURCE, body_prefixes, without_session
 from kg.extract.dates import complete_year, infer_year, is_report_date, parse_dates, resolve_relative
+from kg.extract.lexicon import load_lexicon
 from kg.extract.roles import Agent, assign_roles, noun_suffixes, stronger, title_follows
 from kg.extract.visits import at_phrase, ends_phrase, is_venue, names_visit, visit_word_before
 from kg.model import (
@@ -274,8 +275,11 @@ def _agents(
         if name:
             name = _form_written(name, names, text)
             body_spans.append(Agent(name, "body", mention.start, mention.end))
+    non_bodies = load_lexicon().non_bodies
     for body in bodies:
         for match in re.finditer(re.escape(body.name), text):
+            if text[match.end() - 1 : match.end() + 1] in non_bodies:
+                continue  # 专业扑火队|员: the name opens a word for its members, persons
             body_spans.append(Agent(body.name, "body", match.start(), match.end()))
     # 区党工委主题教育第一、第二指导组: the list's items act; the body their names open with does not
     item_starts = [m.start for m in mentions if m.type == "ORG" and m.source == COORDINATED_SOURCE]

@@ -311,7 +311,9 @@ def _stem_start(
             whole = True
             break
         char = text[pos - 1]
-        if char in CLAUSE_BREAKS or not is_han(char) or char in lex.weak_stops:
+        # 代表、和尚桥镇: a conjunction never opens an item or a clause, so there it is the name's first character
+        opens_item = pos < 2 or text[pos - 2] in CLAUSE_BREAKS
+        if char in CLAUSE_BREAKS or not is_han(char) or (char in lex.weak_stops and not opens_item):
             whole = char == "、" and pos < free_end  # an item of a list of names
             break  # 和, 与, 及 join place names, they are never inside one
         if doc.stop_ending_at(pos):
