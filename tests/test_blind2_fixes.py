@@ -135,3 +135,21 @@ def test_industry_word_and_town_opening_with_a_conjunction_character() -> None:
         "长葛市表彰“最美家庭”\n受表彰家庭代表、和尚桥镇坡胡村村民刘桂香作了交流发言，讲述了一家三代孝老爱亲的故事。"
     )
     assert "和尚桥镇" in doc.places and "桥镇坡胡村" not in doc.places
+
+
+# --- 5. named sites with no place word ----------------------------------------------------------------------
+
+
+def test_market_is_a_site_named_with_its_city() -> None:
+    event = _event(
+        "市政协视察禹州市中医药产业发展情况\n本报讯（记者 郭涛 通讯员 黄建业）11月6日，市政协主席杨树林带领部分"
+        "市政协委员，到禹州市视察中医药产业发展情况。市政协副主席周文斌，禹州市委书记蒋国庆，禹州市委副书记、"
+        "市长何立新等参加视察。\n视察组一行先后来到禹州市中药材交易市场、瑞祥药业有限公司、方山镇中药材种植基地，"
+        "实地察看中药材种植、加工、交易情况，听取禹州市中医药产业发展情况汇报。"
+    )
+    assert "禹州市中药材交易市场" in event.places
+    assert "中药材交易市场" not in event.places
+    # written for the test: a wholesale market after a district; the market as an economy is no place
+    doc = _doc("金水区开展食品安全检查\n11月6日,检查组来到金水区蔬菜批发市场,察看农产品检测情况,要求规范市场秩序。")
+    assert "金水区蔬菜批发市场" in doc.places
+    assert not any(name.endswith("市场") and name != "金水区蔬菜批发市场" for name in doc.places)
