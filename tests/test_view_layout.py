@@ -43,7 +43,16 @@ def test_every_node_placed_apart_and_islands_do_not_overlap() -> None:
     assert all(positions[f"loose{i}"][1] > lowest_connected for i in range(25))
 
 
-def test_large_component_takes_the_linear_path(monkeypatch) -> None:
+def with_leaves(graph: nx.Graph, every: int, count: int) -> nx.Graph:
+    """``graph`` with ``count`` degree-1 nodes hung on every ``every``-th node."""
+    grown = graph.copy()
+    for number, node in enumerate(sorted(graph)):
+        if number % every == 0:
+            grown.add_edges_from((node, f"{node}-leaf{i}") for i in range(count))
+    return grown
+
+
+def test_large_component_takes_the_linear_path_without_its_leaves(monkeypatch) -> None:
     calls: list[int] = []
     original = layout_module._grid_force
 
@@ -52,13 +61,45 @@ def test_large_component_takes_the_linear_path(monkeypatch) -> None:
         return original(component)
 
     monkeypatch.setattr(layout_module, "_grid_force", spy)
-    graph = named(nx.barabasi_albert_graph(SPRING_LIMIT + 200, 1, seed=5), "n")
+    core = nx.convert_node_labels_to_integers(nx.grid_2d_graph(19, 19))  # 361 nodes, none of degree 1
+    assert core.number_of_nodes() > SPRING_LIMIT
+    graph = with_leaves(named(core, "n"), every=5, count=3)
     positions = layout(graph)
-    assert calls == [SPRING_LIMIT + 200]
+    assert calls == [361]  # the 219 leaves are placed, not simulated
     assert closest_pair(positions) >= MIN_GAP * EDGE_LENGTH * 0.5
     # Neighbours end up near each other: the median edge is about one edge length.
     lengths = [math.dist(positions[u], positions[v]) for u, v in graph.edges()]
     assert 0.5 * EDGE_LENGTH <= float(np.median(lengths)) <= 2.0 * EDGE_LENGTH
+    # Each leaf stays close to its node: within the rings (and what separation moved).
+    leaf_lengths = [math.dist(positions[u], positions[v]) for u, v in graph.edges() if "leaf" in u + v]
+    assert max(leaf_lengths) <= 3.0 * EDGE_LENGTH
+
+
+def test_leaves_fill_the_free_arcs_between_a_nodes_other_edges() -> None:
+    # Edges leave east and west: three leaves go north and south, more to neither edge.
+    slots = layout_module._leaf_slots([0.0, math.pi], 3)
+    assert len(slots) == 3
+    assert all(abs(math.sin(a)) > 0.8 for a in slots)  # well away from both edges
+    north = [a for a in slots if math.sin(a) > 0]
+    assert len(north) in (1, 2) and len(slots) - len(north) in (1, 2)
+    # A narrow arc (a tenth of the circle) gets no leaf before the wide one has several.
+    narrow = layout_module._leaf_slots([0.0, 0.2 * math.pi], 4)
+    assert all(a % (2 * math.pi) > 0.2 * math.pi for a in narrow)
+    # No other edge: evenly round the circle.
+    assert layout_module._leaf_slots([], 4) == [0.0, math.pi / 2, math.pi, 3 * math.pi / 2]
+
+
+def test_a_star_inside_a_large_component_fans_its_leaves_round_the_hub() -> None:
+    core = nx.convert_node_labels_to_integers(nx.grid_2d_graph(19, 19))
+    graph = with_leaves(named(core, "n"), every=400, count=40)  # n0, a corner, holds all 40
+    positions = layout(graph)
+    hub = positions["n0"]
+    assert max(math.dist(hub, positions[f"n0-leaf{i}"]) for i in range(40)) < 4 * EDGE_LENGTH
+    angles = sorted(math.atan2(positions[f"n0-leaf{i}"][1] - hub[1], positions[f"n0-leaf{i}"][0] - hub[0])
+                    for i in range(40))
+    # The fan spreads: its 40 leaves cover most directions, no two leaves on one spot.
+    assert max(b - a for a, b in zip(angles, [*angles[1:], angles[0] + 2 * math.pi], strict=True)) < math.pi
+    assert closest_pair({f"n0-leaf{i}": positions[f"n0-leaf{i}"] for i in range(40)}) >= MIN_GAP * EDGE_LENGTH * 0.5
 
 
 def test_far_field_from_the_grid_corners_matches_the_direct_sum() -> None:
@@ -88,7 +129,7 @@ def test_far_field_from_the_grid_corners_matches_the_direct_sum() -> None:
 
 
 def test_large_component_same_positions_in_any_input_order() -> None:
-    graph = named(nx.barabasi_albert_graph(SPRING_LIMIT + 100, 2, seed=8), "n")
+    graph = with_leaves(named(nx.barabasi_albert_graph(SPRING_LIMIT + 100, 2, seed=8), "n"), every=7, count=2)
     shuffled = nx.Graph()
     order = list(graph.nodes)
     np.random.default_rng(2).shuffle(order)

@@ -10,6 +10,8 @@ components use the grid variant of the same algorithm from Fruchterman and Reing
 exact repulsion only from the nearest few nodes within a few ideal edge lengths (a k-d tree),
 plus a far field from the centroids of a coarse grid's cells, so each iteration costs about
 O(n log n); it starts from a pivot embedding (Harel and Koren) that gives the global shape.
+Only a large component's core (its nodes of degree 2 or more) is simulated: the leaves are then
+placed in the free arcs around their nodes, which costs next to nothing.
 
 Every step is seeded, so the same graph always gets the same positions.
 """
@@ -30,6 +32,9 @@ NEIGHBOURS = 12  # and at most this many nearest nodes
 NEIGHBOUR_REFRESH = 6  # the nearest nodes are looked up again every this many iterations
 MIN_GAP = 0.55  # no two nodes closer than this many edge lengths (after scaling)
 FAR_CELLS = 12  # the far field: repulsion from the cells of a FAR_CELLS × FAR_CELLS grid
+LEAF_RADIUS = 0.6  # a leaf's distance from its node, in edge lengths (the core's median): just past MIN_GAP
+LEAF_RINGS = 4  # a crowded fan of leaves alternates between at most this many rings
+LEAF_RING_STEP = 0.4  # this many edge lengths apart
 BRUTE_PAIRS = 1000  # up to this many nodes close pairs come from all distances, beyond it from a k-d tree
 
 
@@ -185,15 +190,77 @@ def _separate(pos: np.ndarray, minimum: float = MIN_GAP, rounds: int = 40) -> np
     return pos
 
 
-def _component_positions(component: nx.Graph) -> np.ndarray:
+def _leaf_slots(core_angles: list[float], count: int) -> list[float]:
+    """``count`` directions around a node whose other edges leave at ``core_angles``: the free
+    arcs between those edges get leaves in proportion (each next leaf goes to the arc where it
+    would have the widest spacing; ties to the first arc), spread evenly inside each arc."""
+    if not core_angles:
+        return [2 * math.pi * i / count for i in range(count)]
+    edges = sorted(core_angles)
+    arcs = [(edges[i], (edges[(i + 1) % len(edges)] - edges[i]) % (2 * math.pi) or 2 * math.pi)
+            for i in range(len(edges))]
+    given = [0] * len(arcs)
+    for _ in range(count):
+        best = max(range(len(arcs)), key=lambda a: (arcs[a][1] / (given[a] + 1), -a))
+        given[best] += 1
+    slots = []
+    for (start, width), number in zip(arcs, given, strict=True):
+        slots.extend(start + width * (i + 1) / (number + 1) for i in range(number))
+    return slots
+
+
+def _place_leaves(component: nx.Graph, core: list[str], core_pos: np.ndarray) -> np.ndarray:
+    """Positions for the whole component from its core's: each node's leaves (degree-1
+    neighbours) on a fan around it, in name order, LEAF_RADIUS out; where a fan is too
+    crowded for MIN_GAP between neighbours, consecutive leaves alternate between a few rings."""
+    at = dict(zip(core, core_pos, strict=True))
+    placed = dict(at)
+    for node in core:
+        leaves = [n for n in component[node] if n not in at]
+        if not leaves:
+            continue
+        centre = at[node]
+        angles = [math.atan2(at[n][1] - centre[1], at[n][0] - centre[0]) for n in component[node] if n in at]
+        slots = _leaf_slots(angles, len(leaves))
+        spacing = min((b - a) % (2 * math.pi) for a, b in zip(slots, slots[1:] + slots[:1], strict=True)) \
+            if len(slots) > 1 else 2 * math.pi
+        rings = min(LEAF_RINGS, max(1, math.ceil(MIN_GAP / max(spacing, 1e-9))))
+        for i, (leaf, angle) in enumerate(zip(sorted(leaves), slots, strict=True)):
+            radius = LEAF_RADIUS + (i % rings) * LEAF_RING_STEP
+            placed[leaf] = centre + radius * np.array([math.cos(angle), math.sin(angle)])
+    return np.array([placed[n] for n in component], dtype=float)
+
+
+def _shape(component: nx.Graph) -> np.ndarray:
+    """Force-layout positions scaled to unit edges (small components: networkx's spring layout)."""
     count = component.number_of_nodes()
     if count == 1:
         return np.zeros((1, 2))
     if count == 2:
         return np.array([[-0.5, 0.0], [0.5, 0.0]])
     raw = _spring(component) if count <= SPRING_LIMIT else _grid_force(component)
+    return _unit_edges(component, raw)
+
+
+def _component_positions(component: nx.Graph) -> np.ndarray:
+    count = component.number_of_nodes()
+    if count <= SPRING_LIMIT:
+        positions = _shape(component)
+    else:
+        # Leaves (degree 1; 40% of the nodes of a large news graph) add nothing to the shape but
+        # cost as much to simulate as any node: the core is laid out alone, the leaves placed after.
+        core = [n for n in component if component.degree(n) > 1]
+        if len(core) < 3:
+            positions = _unit_edges(component, _grid_force(component))
+        else:
+            core_graph = nx.Graph()
+            core_graph.add_nodes_from(core)
+            core_graph.add_edges_from((u, v) for u, v in component.edges(core) if u < v and v in core_graph)
+            # The core spread out to the area the whole component needs: room for the leaves.
+            room = math.sqrt(count / len(core))
+            positions = _unit_edges(component, _place_leaves(component, core, _shape(core_graph) * room))
     # Most overlaps go in the first rounds; a big component stops sooner (each round costs a k-d tree query).
-    return _separate(_unit_edges(component, raw), rounds=40 if count <= BRUTE_PAIRS else 20)
+    return _separate(positions, rounds=40 if count <= BRUTE_PAIRS else 20)
 
 
 def _pack(placed: list[tuple[list[str], np.ndarray]], gap: float) -> dict[str, np.ndarray]:
