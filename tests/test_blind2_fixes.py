@@ -153,3 +153,16 @@ def test_market_is_a_site_named_with_its_city() -> None:
     doc = _doc("金水区开展食品安全检查\n11月6日,检查组来到金水区蔬菜批发市场,察看农产品检测情况,要求规范市场秩序。")
     assert "金水区蔬菜批发市场" in doc.places
     assert not any(name.endswith("市场") and name != "金水区蔬菜批发市场" for name in doc.places)
+
+
+def test_development_zone_of_another_city_is_not_the_home_citys() -> None:
+    event = _event(
+        "汝州市第四季度重大项目集中开工\n本报讯(记者 田辉 通讯员 王博)11月6日上午,汝州市2024年第四季度重大项目集中"
+        "开工仪式在汝州高新技术产业开发区主会场举行。汝州市委书记张建国宣布项目开工,市委副书记、市长宋光明致辞,"
+        "市人大常委会主任孙德胜、市政协主席雷红霞等出席开工仪式。"
+    )
+    assert event.places[:2] == ["汝州高新技术产业开发区", "汝州市"]
+    assert "高新区" not in event.places and "郑州市" not in event.places
+    # written for the test: the home city's own zone, written in full, stays its 高新区
+    doc = _doc("郑州高新区举行项目签约仪式\n11月8日,签约仪式在郑州高新技术产业开发区举行。")
+    assert "高新区" in doc.places

@@ -47,6 +47,11 @@ def find_places(doc: Doc) -> None:
         if unit.kind != "P":
             continue
         canonical = lex.canonical_place(unit.text)
+        other = _other_division_before(doc, unit.start, canonical) if unit.text != canonical else None
+        if other is not None:
+            # 汝州|高新技术产业开发区: the zone of another county or city, not the alias's own (郑州's 高新区)
+            spans.append((unit.start - len(other), unit.end, other + unit.text, "site"))
+            continue
         if unit.text != canonical and unit.text not in lex.standalone_aliases:
             # 中原 alone is no place; 中原 + a body or place suffix is (中原绿化管理队).
             following = doc.unit_starting.get(unit.end)
@@ -122,6 +127,21 @@ def find_places(doc: Doc) -> None:
         doc.add_mention("LOC", start, end, "rule")
     doc.place_spans = sorted(doc.place_spans + abbreviated, key=lambda span: (span[0], -span[1]))
     _build_places(doc)
+
+
+def _other_division_before(doc: Doc, start: int, canonical: str) -> str | None:
+    """The short name (two characters) of a county or city other than the known place's own container,
+    written right before an alias of that place (汝州|高新技术产业开发区), or None."""
+    short = doc.text[max(0, start - 2) : start]
+    if len(short) < 2 or not all(is_han(c) for c in short):
+        return None
+    known = doc.lex.known_places.get(canonical)
+    parent = known.parent if known is not None else None
+    for suffix in ("市", "县", "区"):
+        name = short + suffix
+        if name != parent and name != canonical and (name in doc.lex.known_places or load_gazetteer().named(name)):
+            return short
+    return None
 
 
 def _abbreviated_sites(doc: Doc) -> list[tuple[int, int, str, str]]:
