@@ -108,7 +108,8 @@ def build_article(block: ArticleBlock, file: str, position: int) -> Article | No
     for paragraph_index, span in enumerate(spans):
         for begin, end in split_sentences(text[span.start : span.end], offset=span.start):
             sentences.append(Sentence(len(sentences), begin, end, paragraph_index, text[begin:end]))
-    content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    # text passed in directly (not read from a file) may hold lone surrogates: hash them rather than crash
+    content_hash = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     return Article(
         id=f"{page_stem(file)}-{position}-{content_hash[:8]}",
         file=file,
