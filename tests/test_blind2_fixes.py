@@ -6,28 +6,9 @@ Sentences marked "written for the test" are not from any page: they check that a
 
 from __future__ import annotations
 
-from kg.extract.pipeline import analyse, extract_article
-from kg.model import Article, Event, Extraction
-from kg.settings import Settings
+from extract_helpers import doc_of, first_event
 
-
-def _article(text: str) -> Article:
-    headline = text.partition("\n")[0]
-    return Article(id="t-0-0", file="t.txt", position=0, headline=headline, text=text)
-
-
-def _doc(text: str):
-    return analyse(_article(text), Settings())
-
-
-def _extract(text: str) -> Extraction:
-    return extract_article(_article(text), Settings())
-
-
-def _event(text: str) -> Event:
-    events = _extract(text).events
-    assert events, "no event found"
-    return events[0]
+from kg.model import Event
 
 
 def _persons(event: Event) -> dict[str, str]:
@@ -42,7 +23,7 @@ def _bodies(event: Event) -> dict[str, str]:
 
 
 def test_special_party_lecture_is_a_study_event() -> None:
-    event = _event(
+    event = first_event(
         "襄城县委书记讲专题党课\n本报讯（通讯员 马晓辉）11月5日下午，襄城县委书记李洪涛以“深学细悟 笃行实干 "
         "奋力谱写襄城高质量发展新篇章”为题，为全县党员干部讲专题党课。县委副书记、县长范志勇主持，"
         "县人大常委会主任程建华、县政协主席张玉梅等县级领导干部，各乡镇、县直各单位主要负责同志参加。"
@@ -50,7 +31,7 @@ def test_special_party_lecture_is_a_study_event() -> None:
     assert event.kind == "study"
     assert _persons(event) == {"李洪涛": "spoke", "范志勇": "presided", "程建华": "attended", "张玉梅": "attended"}
     # written for the test: a bare 党课 given by a town's secretary
-    event = _event("古荥镇党委书记上党课\n6月28日，古荥镇党委书记刘明为全镇党员上党课。")
+    event = first_event("古荥镇党委书记上党课\n6月28日，古荥镇党委书记刘明为全镇党员上党课。")
     assert event.kind == "study"
 
 
@@ -58,7 +39,7 @@ def test_special_party_lecture_is_a_study_event() -> None:
 
 
 def test_abbreviated_department_and_cooperative_are_bodies() -> None:
-    event = _event(
+    event = first_event(
         "郏县召开民营企业家座谈会\n本报讯(记者 曹亚楠)11月5日下午,郏县召开民营企业家座谈会,面对面听取企业家意见建议。"
         "县委书记吴振华出席并讲话,县委副书记、县长刘卫红主持。县委常委、常务副县长胡志刚,副县长李晓燕及县发改委、"
         "县工信局、县税务局等部门负责人参加座谈。座谈会上,河南金冠铜业有限公司、郏县红牛养殖专业合作社等10家企业"
@@ -69,14 +50,14 @@ def test_abbreviated_department_and_cooperative_are_bodies() -> None:
     assert bodies["郏县工信局"] == "attended"
     assert bodies["郏县红牛养殖专业合作社"] == "attended"
     # written for the test: 发改委 is a department, not a party committee; 卫健委 after a person's name too
-    doc = _doc("长葛市召开疫苗接种推进会\n11月2日,副市长王丽及市卫健委、市发改委负责人参加会议。")
+    doc = doc_of("长葛市召开疫苗接种推进会\n11月2日,副市长王丽及市卫健委、市发改委负责人参加会议。")
     kinds = {name: body.kind for name, body in doc.bodies.items()}
     assert kinds.get("长葛市卫健委") == "department"
     assert kinds.get("长葛市发改委") == "department"
 
 
 def test_bare_league_committee_in_a_list_of_organisers() -> None:
-    event = _event(
+    event = first_event(
         "惠济区开展“文明交通 你我同行”志愿服务活动\n本报讯 近日,由惠济区文明办、团区委主办,区交警大队协办的"
         "“文明交通 你我同行”志愿服务活动在长兴路街道英才街与天河路交叉口启动。"
     )
@@ -87,14 +68,14 @@ def test_bare_league_committee_in_a_list_of_organisers() -> None:
 
 
 def test_rural_revitalisation_bureau_is_no_pair_of_divisions() -> None:
-    event = _event(
+    event = first_event(
         "中牟县领导调研乡村振兴重点工作\n本报讯(记者 王晓 通讯员 李鹏飞)11月3日上午,中牟县委书记刘振国带队到狼城岗镇、"
         "万滩镇调研乡村振兴重点工作。县委常委、组织部部长高建民,副县长吴丽萍,县农业农村局、县乡村振兴局主要负责人"
         "陪同调研。"
     )
     assert _bodies(event) == {"中牟县农业农村局": "host", "中牟县乡村振兴局": "host"}
     # written for the test: a city's bureau of the same name, alone
-    doc = _doc("登封市召开乡村振兴工作推进会\n11月8日,登封市召开推进会,市乡村振兴局局长李刚作汇报。")
+    doc = doc_of("登封市召开乡村振兴工作推进会\n11月8日,登封市召开推进会,市乡村振兴局局长李刚作汇报。")
     assert "登封市乡村振兴局" in doc.bodies
 
 
@@ -102,18 +83,20 @@ def test_rural_revitalisation_bureau_is_no_pair_of_divisions() -> None:
 
 
 def test_suffix_inside_a_verb_or_a_member_noun_is_no_body() -> None:
-    doc = _doc(
+    doc = doc_of(
         "长葛市表彰“最美家庭”\n受表彰家庭代表、和尚桥镇坡胡村村民刘桂香作了交流发言，讲述了一家三代孝老爱亲、"
         "和睦相处的故事。"
     )
     assert not any("相处" in name for name in doc.bodies)
-    doc = _doc("林州市开展执法检查\n韩振东指出，要持续抓好扬尘源治理，依法严厉查处环境违法行为，推动空气质量持续改善。")
+    doc = doc_of(
+        "林州市开展执法检查\n韩振东指出，要持续抓好扬尘源治理，依法严厉查处环境违法行为，推动空气质量持续改善。"
+    )
     assert not any("查处" in name for name in doc.bodies)
-    doc = _doc(
+    doc = doc_of(
         "卫东区委理论学习中心组开展集体学习\n卫东区委理论学习中心组举行集体学习,专题学习《中国共产党纪律处分条例》。"
     )
     assert not any("纪律处" in name for name in doc.bodies)
-    event = _event(
+    event = first_event(
         "登封市举行冬季森林防火应急演练\n本报讯(记者 刘洋)11月5日上午,登封市2024年冬季森林防火应急演练在大冶镇周山村"
         "举行。副市长马卫东现场观摩并讲话,市应急管理局、市林业局、大冶镇等单位及专业扑火队员共200余人参加演练。"
         "\n接到报警后,大冶镇立即启动应急预案,专业扑火队、乡镇半专业扑火队迅速集结赶赴现场。"
@@ -121,17 +104,17 @@ def test_suffix_inside_a_verb_or_a_member_noun_is_no_body() -> None:
     assert "专业扑火队" not in _bodies(event)  # its members (队员) attended; the team is named elsewhere
     assert _bodies(event)["登封市林业局"] == "attended"
     # written for the test: a body whose abbreviation reads as a verb keeps its name (市侨办)
-    doc = _doc("郑州市召开侨务工作会议\n11月5日,市侨办主任王东主持会议。")
+    doc = doc_of("郑州市召开侨务工作会议\n11月5日,市侨办主任王东主持会议。")
     assert "郑州市侨办" in doc.bodies
 
 
 def test_industry_word_and_town_opening_with_a_conjunction_character() -> None:
-    doc = _doc(
+    doc = doc_of(
         "新密市委常委会召开扩大会议\n会议指出,各级各部门要紧盯煤矿、非煤矿山、燃气、道路交通等重点行业领域,"
         "深入开展隐患排查整治。"
     )
     assert "非煤矿山" not in doc.places
-    doc = _doc(
+    doc = doc_of(
         "长葛市表彰“最美家庭”\n受表彰家庭代表、和尚桥镇坡胡村村民刘桂香作了交流发言，讲述了一家三代孝老爱亲的故事。"
     )
     assert "和尚桥镇" in doc.places and "桥镇坡胡村" not in doc.places
@@ -141,7 +124,7 @@ def test_industry_word_and_town_opening_with_a_conjunction_character() -> None:
 
 
 def test_market_is_a_site_named_with_its_city() -> None:
-    event = _event(
+    event = first_event(
         "市政协视察禹州市中医药产业发展情况\n本报讯（记者 郭涛 通讯员 黄建业）11月6日，市政协主席杨树林带领部分"
         "市政协委员，到禹州市视察中医药产业发展情况。市政协副主席周文斌，禹州市委书记蒋国庆，禹州市委副书记、"
         "市长何立新等参加视察。\n视察组一行先后来到禹州市中药材交易市场、瑞祥药业有限公司、方山镇中药材种植基地，"
@@ -150,13 +133,13 @@ def test_market_is_a_site_named_with_its_city() -> None:
     assert "禹州市中药材交易市场" in event.places
     assert "中药材交易市场" not in event.places
     # written for the test: a wholesale market after a district; the market as an economy is no place
-    doc = _doc("金水区开展食品安全检查\n11月6日,检查组来到金水区蔬菜批发市场,察看农产品检测情况,要求规范市场秩序。")
+    doc = doc_of("金水区开展食品安全检查\n11月6日,检查组来到金水区蔬菜批发市场,察看农产品检测情况,要求规范市场秩序。")
     assert "金水区蔬菜批发市场" in doc.places
     assert not any(name.endswith("市场") and name != "金水区蔬菜批发市场" for name in doc.places)
 
 
 def test_development_zone_of_another_city_is_not_the_home_citys() -> None:
-    event = _event(
+    event = first_event(
         "汝州市第四季度重大项目集中开工\n本报讯(记者 田辉 通讯员 王博)11月6日上午,汝州市2024年第四季度重大项目集中"
         "开工仪式在汝州高新技术产业开发区主会场举行。汝州市委书记张建国宣布项目开工,市委副书记、市长宋光明致辞,"
         "市人大常委会主任孙德胜、市政协主席雷红霞等出席开工仪式。"
@@ -164,5 +147,5 @@ def test_development_zone_of_another_city_is_not_the_home_citys() -> None:
     assert event.places[:2] == ["汝州高新技术产业开发区", "汝州市"]
     assert "高新区" not in event.places and "郑州市" not in event.places
     # written for the test: the home city's own zone, written in full, stays its 高新区
-    doc = _doc("郑州高新区举行项目签约仪式\n11月8日,签约仪式在郑州高新技术产业开发区举行。")
+    doc = doc_of("郑州高新区举行项目签约仪式\n11月8日,签约仪式在郑州高新技术产业开发区举行。")
     assert "高新区" in doc.places

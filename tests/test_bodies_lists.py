@@ -6,15 +6,7 @@ other districts and bodies, since the rules must hold on news the seeds do not c
 
 from __future__ import annotations
 
-from kg.extract.pipeline import analyse
-from kg.model import Article
-from kg.settings import Settings
-
-
-def doc_of(text: str, headline: str = ""):
-    article = Article(id="t-0-00000000", file="t.txt", position=0, headline=headline, text=headline + "\n" + text)
-    return analyse(article, Settings())
-
+from extract_helpers import doc_of
 
 # --- items sharing one suffix -----------------------------------------------------------------------------
 

@@ -3,15 +3,9 @@ sentences and on sentences of other news (People's Daily 1998 and CLUENER2020, /
 
 from __future__ import annotations
 
+from extract_helpers import doc_of
+
 from kg.extract.lexicon import load_lexicon
-from kg.extract.pipeline import analyse
-from kg.model import Article
-from kg.settings import Settings
-
-
-def doc_of(text: str, headline: str = ""):
-    article = Article(id="t-0-00000000", file="t.txt", position=0, headline=headline, text=headline + "\n" + text)
-    return analyse(article, Settings())
 
 
 def orgs(doc) -> set[str]:

@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from extract_helpers import doc_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.extract import officials
-from kg.extract.pipeline import analyse
-from kg.model import Article, Mention
-from kg.settings import Settings
-
-
-def doc_of(text: str, headline: str = ""):
-    article = Article(id="t-0-00000000", file="t.txt", position=0, headline=headline, text=headline + "\n" + text)
-    return analyse(article, Settings())
+from kg.model import Mention
 
 
 def test_offsets_hold_and_places_inside_bodies_are_no_mentions() -> None:

@@ -4,16 +4,9 @@ rule shared with bodies. Seed sentences, and sentences written for the test (mar
 
 from __future__ import annotations
 
+from extract_helpers import doc_of
+
 from kg.extract.determiners import BODY, PLACE, after_determiners
-from kg.extract.pipeline import analyse
-from kg.model import Article
-from kg.settings import Settings
-
-
-def doc_of(text: str, headline: str = ""):
-    article = Article(id="t-0-00000000", file="t.txt", position=0, headline=headline, text=headline + "\n" + text)
-    return analyse(article, Settings())
-
 
 # --- offices: a body and the area it governs -----------------------------------------------------------------
 

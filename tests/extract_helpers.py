@@ -1,0 +1,32 @@
+"""Running the extraction pipeline on a sentence or two in a test: one article made from the text."""
+
+from __future__ import annotations
+
+from kg.extract.pipeline import analyse, extract_article
+from kg.model import Article, Event, Extraction
+from kg.settings import Settings
+
+
+def article_of(text: str, headline: str | None = None) -> Article:
+    """An article of ``text``; with ``headline``, the headline is put on a line before it, else the text's
+    first line is the headline."""
+    if headline is None:
+        headline = text.partition("\n")[0]
+    else:
+        text = headline + "\n" + text
+    return Article(id="t-0-00000000", file="t.txt", position=0, headline=headline, text=text)
+
+
+def doc_of(text: str, headline: str | None = None):
+    """The analysed document (mentions, persons, bodies, places) of one article."""
+    return analyse(article_of(text, headline), Settings())
+
+
+def extract_of(text: str, headline: str | None = None) -> Extraction:
+    return extract_article(article_of(text, headline), Settings())
+
+
+def first_event(text: str, headline: str | None = None) -> Event:
+    events = extract_of(text, headline).events
+    assert events, "no event found"
+    return events[0]
