@@ -109,3 +109,27 @@ def test_a_paper_of_another_province() -> None:
     assert doc.settings.home_city == "石家庄市"  # 长安区 and 桥西区 repeat in other prefectures: 裕华区 decides
     posts = {(post.title, post.body) for post in doc.persons["张三"].posts}
     assert posts == {("常委", "河北省委"), ("书记", "石家庄市委")}
+
+
+def test_home_city_option_is_checked_against_the_gazetteer(tmp_path) -> None:
+    """A typo must not silently complete every 市委 of the pages: one line, exit 2; a city's short name is
+    completed (洛阳 → 洛阳市), and a county-level city is a city too."""
+    from click.testing import CliRunner
+
+    from kg.cli import main
+    from kg.extract.divisions import home_city_name
+
+    assert home_city_name("洛阳") == "洛阳市"
+    assert home_city_name(" 巩义市 ") == "巩义市"
+    page = tmp_path / "page.txt"
+    page.write_text("区委书记王强调研\n3月1日,市委常委、区委书记王强到辖区调研。\n", encoding="utf-8")
+    for command in ("build", "extract"):
+        out = ["--out", str(tmp_path / "out")] if command == "build" else []
+        args = [command, str(page), "--home-city", "火星市", *out]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 2, result.output
+        assert result.output.count("\n") == 1 and "火星市" in result.output and "divisions.tsv" in result.output
+    assert not (tmp_path / "out").exists()
+    ok = CliRunner().invoke(main, ["extract", str(page), "--home-city", "洛阳"])
+    assert ok.exit_code == 0, ok.output
+    assert '"洛阳市委"' in ok.output

@@ -103,8 +103,10 @@ def build(
     settings_args: dict = {"cross_page": not no_cross_page}
     if year is not None:
         settings_args["year"] = year
-    if home_city:
-        settings_args["home_city"] = home_city
+    if home_city is not None:
+        from kg.extract.divisions import home_city_name
+
+        settings_args["home_city"] = home_city_name(home_city)
         settings_args["home_city_fixed"] = True
     if base_iri:
         settings_args["base_iri"] = check_base_iri(base_iri)

@@ -44,6 +44,10 @@ def extract(paths: tuple[str, ...], output_format: str, year: int | None, home_c
     from kg.extract.serialize import extraction_to_dict
     from kg.settings import Settings
 
+    if home_city is not None:
+        from kg.extract.divisions import home_city_name
+
+        home_city = home_city_name(home_city)
     settings = Settings(home_city=home_city or DEFAULT_HOME_CITY, home_city_fixed=home_city is not None, year=year,
                         cross_page=not no_cross_page)
     for extraction in extract_paths(list(paths), settings):

@@ -175,3 +175,20 @@ def county_before(place_spans: list[tuple[int, int, str, str]], start: int, sent
         if span_start >= sentence_start and (level == "district" or (level == "city" and is_county_level(name))):
             found = name
     return found
+
+
+def home_city_name(name: str) -> str:
+    """A ``--home-city`` value as the gazetteer writes it: a city of any level (洛阳 → 洛阳市, 巩义市).
+
+    Raises ``UsageError`` for a name the gazetteer does not hold as a city, so that a typo does not
+    silently complete every ``市委`` of the pages with it."""
+    from kg.errors import UsageError
+
+    gazetteer = load_gazetteer()
+    name = name.strip()
+    for candidate in (name, name + "市"):
+        if candidate.endswith("市") and gazetteer.named(candidate):
+            return candidate
+    raise UsageError(
+        f"--home-city {name!r}: not a city in ontology/lexicon/divisions.tsv (e.g. 郑州市, 洛阳市, 巩义市)"
+    )
