@@ -65,7 +65,11 @@ class BlindSet:
         return text[begin:end]
 
 
-SETS = [BlindSet("blind", pages=5, events=21, officials=40), BlindSet("blind2", pages=4, events=15, officials=60)]
+SETS = [
+    BlindSet("blind", pages=5, events=21, officials=40),
+    BlindSet("blind2", pages=4, events=15, officials=60),
+    BlindSet("blind3", pages=4, events=14, officials=58),
+]
 
 
 @pytest.fixture(params=SETS, ids=[s.folder for s in SETS])
