@@ -131,8 +131,10 @@ def in_byline(doc: Doc, start: int, end: int) -> bool:
 
 def bind_officials(doc: Doc, chains: list[Chain]) -> None:
     """Posts for every chain. A chain that opens with a bare title right after the name of the chain
-    before it (郑州大学党委书记宋毛平、校长刘炯天) continues that chain's body."""
-    last_end, last_body = -1, None
+    before it (郑州大学党委书记宋毛平、校长刘炯天) continues that chain's body, and so does a bare
+    deputy title after the head the chain before it named in the same sentence
+    (区人大常委会主任黄德胜主持会议，副主任刘建平…: the deputies of the same 区人大常委会)."""
+    last_end, last_body, last_title = -1, None, ""
     for chain in chains:
         if in_byline(doc, chain.name_start, chain.name_end):
             continue
@@ -141,7 +143,9 @@ def bind_officials(doc: Doc, chains: list[Chain]) -> None:
         chain_place: str | None = None
         opening = chain.segments[0]
         bare = opening.body_start == opening.title_start and opening.title in doc.lex.titles
-        if bare and last_body is not None and doc.text[last_end : chain.start] in ("、", "，", ","):
+        between = doc.text[last_end : chain.start]
+        continues = between in ("、", "，", ",") or _deputy_of(opening.title, last_title, between)
+        if bare and last_body is not None and continues:
             previous, chain_place = last_body, last_body.place
         confidence = 0.95 if len(chain.segments) == 1 else 0.9
         chain_posts: list[Post] = []
@@ -157,7 +161,23 @@ def bind_officials(doc: Doc, chains: list[Chain]) -> None:
             add_post(found, chain_posts[-1])
         # 副主任许红军、郭建伟、马秀兰，秘书长杨立峰: the list's last name is where the next chain continues
         list_end = share_posts(doc, chain, [post for post in chain_posts if is_shared_title(doc, post.title)])
-        last_end, last_body = list_end, previous
+        last_end, last_body, last_title = list_end, previous, chain.segments[-1].title
+
+
+# A deputy's body is carried over from its head's only within one sentence
+SENTENCE_ENDS = frozenset("。！？；!?;\n")
+
+
+def _deputy_of(title: str, head_title: str, between: str) -> bool:
+    """Whether ``title`` is a deputy of the rank ``head_title`` names (主任 → 副主任, 书记 → 副书记),
+    with only words of the same sentence between them."""
+    rank = base_title(title)
+    return (
+        "副" in title[: len(title) - len(rank)]
+        and "副" not in head_title
+        and base_title(head_title) == rank
+        and not any(ch in SENTENCE_ENDS for ch in between)
+    )
 
 
 def is_shared_title(doc: Doc, title: str) -> bool:
