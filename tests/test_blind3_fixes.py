@@ -3,7 +3,7 @@ sentences written for a test are marked as such."""
 
 from __future__ import annotations
 
-from tests.extract_helpers import doc_of
+from tests.extract_helpers import doc_of, first_event
 
 SHANGJIE_NPC = (
     "上街区人大常委会召开第二十五次会议\n区人大常委会主任黄德胜主持会议，副主任刘建平、赵丽华、曹永利及委员出席会议。"
@@ -31,3 +31,22 @@ def test_a_deputy_of_another_rank_keeps_no_body() -> None:
     # written for the test: 副书记 is no deputy of 主任
     doc = doc_of("会议召开\n区人大常委会主任黄德胜主持会议，副书记刘建平出席会议。")
     assert _posts(doc, "刘建平") == [("副书记", None)]
+
+
+SHANGJIE_ATTENDANCE = (
+    "上街区人大常委会召开第二十五次会议\n10月20日，上街区人大常委会召开第二十五次会议。"
+    "区人大常委会主任黄德胜主持会议。副区长马振宇，区法院院长孔德明，区检察院检察长韩雪列席会议。"
+)
+
+
+def test_a_name_does_not_absorb_lie_xi() -> None:
+    doc = doc_of(SHANGJIE_ATTENDANCE)
+    assert "韩雪列" not in doc.persons
+    assert _posts(doc, "韩雪") == [("检察长", "上街区检察院")]
+
+
+def test_lie_xi_attends_the_meeting() -> None:
+    event = first_event(SHANGJIE_ATTENDANCE)
+    roles = {p.agent: p.role for p in event.participants}
+    assert roles["黄德胜"] == "presided"
+    assert {roles.get(name) for name in ("马振宇", "孔德明", "韩雪")} == {"attended"}
