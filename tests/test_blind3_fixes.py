@@ -50,3 +50,29 @@ def test_lie_xi_attends_the_meeting() -> None:
     roles = {p.agent: p.role for p in event.participants}
     assert roles["黄德胜"] == "presided"
     assert {roles.get(name) for name in ("马振宇", "孔德明", "韩雪")} == {"attended"}
+
+
+SHEXIAN_CPPCC = (
+    "涉县政协视察全域旅游重点项目建设\n本报讯（通讯员 李明）11月11日，县政协主席申红亮带领部分政协委员，"
+    "视察全域旅游重点项目建设情况。县政协副主席刘晓燕、李志军参加视察，副县长江涛陪同。"
+)
+
+
+def test_a_one_character_county_is_the_article_division() -> None:
+    doc = doc_of(SHEXIAN_CPPCC)
+    assert "涉县" in doc.places
+    assert _posts(doc, "江涛") == [("副县长", "涉县政府")]
+    assert _posts(doc, "申红亮") == [("主席", "涉县政协")]
+    assert "涉县" in first_event(SHEXIAN_CPPCC).places
+
+
+def test_one_character_counties_hide_in_no_words() -> None:
+    # written for the test: 和县, 成县 and 费县 are counties, but not inside 市委和县委, 形成县域, 经费县级
+    doc = doc_of("会议召开\n市委和县委的领导出席会议，要形成县域经济新格局，经费县级统筹。")
+    assert not {"和县", "成县", "费县"} & set(doc.places)
+
+
+def test_a_one_character_county_after_a_visit_word_or_its_city() -> None:
+    # written for the test
+    doc = doc_of("会议召开\n调研组来到滑县，又赴河北省邯郸市涉县调研。")
+    assert {"滑县", "涉县"} <= set(doc.places)

@@ -206,11 +206,54 @@ def _gazetteer_regex() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
 
 
+@cache
+def _short_county_regex() -> re.Pattern[str]:
+    """Counties named by one character and 县 (涉县, 滑县, 沛县): found only where a word cannot end
+    before them (:func:`_short_county_bounded`), since 和县 and 成县 hide in 市委和县委, 形成县域."""
+    names = [n for n, found in load_gazetteer().by_name.items() if len(n) == 2 and n.endswith("县")
+             and any(d.level == "district" for d in found)]
+    return re.compile("|".join(map(re.escape, sorted(names))))
+
+
+def _short_county_bounded(text: str, start: int, name: str) -> bool:
+    """Whether a one-character county name starts a word: after no Chinese character, after a visit
+    word of two characters or one that itself starts a word (来到涉县, ，在涉县), or right after its own
+    prefecture or province (邯郸市涉县, 河北涉县)."""
+    if start == 0 or not is_han(text[start - 1]):
+        return True
+    words = visit_words()
+    for word in words.to + words.at:
+        if text.endswith(word, 0, start) and (len(word) > 1 or start == 1 or not is_han(text[start - 2])):
+            return True
+    gazetteer = load_gazetteer()
+    for county in gazetteer.named(name, "district"):
+        parent = county.parent
+        while parent:
+            stem = parent[:-1] if parent[-1] in "市省" and len(parent) > 2 else parent
+            if text.endswith(parent, 0, start) or text.endswith(stem, 0, start):
+                return True
+            up = gazetteer.named(parent)
+            parent = up[0].parent if up else None
+    return False
+
+
+def _gazetteer_matches(text: str) -> list[re.Match[str]]:
+    """Gazetteer names in ``text``: those of three characters or more, then bounded one-character counties
+    where no longer name stands."""
+    matches = list(_gazetteer_regex().finditer(text))
+    for match in _short_county_regex().finditer(text):
+        if any(m.start() < match.end() and match.start() < m.end() for m in matches):
+            continue
+        if _short_county_bounded(text, match.start(), match.group()):
+            matches.append(match)
+    return sorted(matches, key=lambda m: m.start())
+
+
 def _gazetteer_spans(doc: Doc, known: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """Divisions outside known_places.tsv (长安区 on a 石家庄 page) where no known place stands."""
     gazetteer = load_gazetteer()
     found = []
-    for match in _gazetteer_regex().finditer(doc.text):
+    for match in _gazetteer_matches(doc.text):
         start, end, name = match.start(), match.end(), match.group()
         if name in doc.lex.known_places or doc.lex.place_aliases.get(name) is not None or name in doc.lex.non_places:
             continue  # known already, or a word (新城区公园: non_places.txt)
