@@ -76,3 +76,28 @@ def test_a_one_character_county_after_a_visit_word_or_its_city() -> None:
     # written for the test
     doc = doc_of("会议召开\n调研组来到滑县，又赴河北省邯郸市涉县调研。")
     assert {"滑县", "涉县"} <= set(doc.places)
+
+
+def test_a_town_after_a_visit_word_keeps_its_first_characters() -> None:
+    doc = doc_of("视察商水县农村人居环境整治工作\n视察组先后来到练集镇朱庄村、固墙镇袁老村，实地察看村庄清洁行动。")
+    assert {"练集镇", "朱庄村", "固墙镇", "袁老村"} <= set(doc.places)
+    assert "集镇朱庄村" not in doc.places
+    doc = doc_of("调研西平县小麦种业发展情况\n调研组一行先后深入出山镇种业产业园、河南丰德种业有限公司育种基地。")
+    assert "出山镇" in doc.places
+    assert not any(name.startswith("山镇") for name in doc.places)
+
+
+def test_no_place_starts_with_the_unit_of_a_date() -> None:
+    doc = doc_of(
+        "确山县开展城镇燃气安全事故应急演练\n"
+        "11月20日上午，确山县2025年城镇燃气安全事故应急演练在盘龙街道金桂苑小区举行。"
+    )
+    assert "年城镇" not in doc.places
+    assert {"确山县", "盘龙街道", "金桂苑小区"} <= set(doc.places)
+
+
+def test_a_visit_word_before_a_long_name_leaves_it_trimmed() -> None:
+    # written for the test: only one or two characters after the visit word are taken whole
+    doc = doc_of("会议召开\n调研组来到练集镇，又来到认真查看朱庄村。")
+    assert "练集镇" in doc.places
+    assert "认真查看朱庄村" not in doc.places

@@ -342,6 +342,10 @@ def _suffix_regex(doc: Doc) -> re.Pattern[str]:
     return _compiled_suffixes(tuple(s for s in lex.place_suffix_list if lex.place_suffixes[s] in MAX_STEM))
 
 
+# Units of a date (2025年, 11月, 20日): after digits, one of them ends the date, it opens no name
+DATE_UNITS = frozenset("年月日")
+
+
 def _stem_start(
     doc: Doc, suffix_start: int, max_stem: int, ends_found: dict[int, tuple[int, str, str]], suffix: str = ""
 ) -> int | None:
@@ -392,10 +396,22 @@ def _stem_start(
     if free_end > pos and not whole:
         if lex.place_suffixes.get(suffix) == "village" and _verb_before(text, pos, free_end):
             return None  # 引导社区居民, 服务社区: a verb and its object
-        pos = doc.trim_left(pos, free_end, max_words=4, first_verb=road)
+        trimmed = doc.trim_left(pos, free_end, max_words=4, first_verb=road)
+        pos = _after_visit_word(text, pos, trimmed)
+    if pos < suffix_start and text[pos] in DATE_UNITS and pos > 0 and text[pos - 1].isdigit():
+        pos += 1  # 2025年|城镇: a date's unit after its digits opens no name
     if suffix_start - pos < MIN_STEM:
         return None
     return pos
+
+
+def _after_visit_word(text: str, start: int, trimmed: int) -> int:
+    """来到|练集镇, 深入|出山镇: free characters right after a visit word, two at most, are the whole
+    name even where they read as other words (练, 出 as verbs)."""
+    words = visit_words()
+    if start < trimmed <= start + 2 and any(text.endswith(w, 0, start) for w in words.to + words.at):
+        return start
+    return trimmed
 
 
 def _verb_before(text: str, start: int, end: int) -> bool:
