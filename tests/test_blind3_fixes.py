@@ -101,3 +101,19 @@ def test_a_visit_word_before_a_long_name_leaves_it_trimmed() -> None:
     doc = doc_of("会议召开\n调研组来到练集镇，又来到认真查看朱庄村。")
     assert "练集镇" in doc.places
     assert "认真查看朱庄村" not in doc.places
+
+
+def test_a_former_site_takes_the_body_it_is_named_after() -> None:
+    doc = doc_of(
+        "涉县政协视察全域旅游重点项目建设\n"
+        "视察组先后来到娲皇宫景区游客服务中心、一二九师司令部旧址纪念馆和索堡镇弹音村，实地了解项目建设情况。"
+    )
+    assert "一二九师司令部旧址纪念馆" in doc.places
+    assert "旧址纪念馆" not in doc.places
+    assert {"索堡镇", "弹音村"} <= set(doc.places)
+
+
+def test_a_body_before_a_site_without_former_site_words_ends_its_name() -> None:
+    # written for the test: 宣传部 names the 公园 after it only as its former site (旧址)
+    assert "党建公园" in doc_of("会议召开\n他们来到县委宣传部党建公园。").places
+    assert "县委宣传部旧址公园" in doc_of("会议召开\n他们来到县委宣传部旧址公园。").places

@@ -361,6 +361,7 @@ def _stem_start(
     pos = suffix_start
     free_end = suffix_start  # the free characters before the suffix end here (or before a site taken in)
     whole = False  # the stem is taken untrimmed
+    former = False  # a body's former site (旧址) was passed: its name is the site's
     while pos > 0 and suffix_start - pos < max_stem:
         if pos in ends_found:
             start, name, level = ends_found[pos]
@@ -390,7 +391,9 @@ def _stem_start(
         named_after = road and unit is not None and unit.kind == "B" and pos == suffix_start
         # a one-character suffix opening a word (科|教, 处|理: non_bodies.txt) is no suffix there
         broken = unit is not None and len(unit.text) == 1 and text[unit.start : unit.end + 1] in lex.non_bodies
-        if unit is not None and unit.kind in ("B", "T", "K") and not named_after and not broken:
+        # 司令部|旧址纪念馆: the body whose former site this is names it, and so do the words before it
+        former = former or (unit is not None and text.startswith(_former_site_words(), pos, suffix_start))
+        if unit is not None and unit.kind in ("B", "T", "K") and not named_after and not broken and not former:
             break
         pos -= 1
     if free_end > pos and not whole:
@@ -403,6 +406,12 @@ def _stem_start(
     if suffix_start - pos < MIN_STEM:
         return None
     return pos
+
+
+@cache
+def _former_site_words() -> tuple[str, ...]:
+    """旧址, 遗址 (``former_site_words.txt``): the body before one of them names the site."""
+    return tuple(data_lines(lexicon_path("former_site_words.txt")))
 
 
 def _after_visit_word(text: str, start: int, trimmed: int) -> int:
