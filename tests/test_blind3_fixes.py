@@ -117,3 +117,19 @@ def test_a_body_before_a_site_without_former_site_words_ends_its_name() -> None:
     # written for the test: 宣传部 names the 公园 after it only as its former site (旧址)
     assert "党建公园" in doc_of("会议召开\n他们来到县委宣传部党建公园。").places
     assert "县委宣传部旧址公园" in doc_of("会议召开\n他们来到县委宣传部旧址公园。").places
+
+
+JINSHUI_JOB_FAIR = (
+    "金水区举办秋季大型招聘会\n本报讯（记者 王晓 通讯员 杜鹃）11月15日上午，金水区2025年秋季“就业援助月”大型招聘会"
+    "在丰产路街道人力资源市场举办。副区长田立新出席并致辞。\n"
+    "本次招聘会由金水区人力资源和社会保障局主办，金水区就业服务中心承办，共吸引86家企业进场招聘。"
+)
+
+
+def test_a_job_fair_is_an_event_of_its_own_kind() -> None:
+    event = first_event(JINSHUI_JOB_FAIR)
+    assert (event.kind, event.trigger) == ("other", "招聘会")
+    roles = {p.agent: p.role for p in event.participants}
+    assert roles["田立新"] == "attended"
+    assert roles["金水区人力资源和社会保障局"] == "organiser"
+    assert roles["金水区就业服务中心"] == "co_organiser"
