@@ -30,3 +30,16 @@ def first_event(text: str, headline: str | None = None) -> Event:
     events = extract_of(text, headline).events
     assert events, "no event found"
     return events[0]
+
+
+def posts_of(doc, name: str) -> list[tuple[str, str | None]]:
+    """(title, body) of each post of the person ``name``, in the order found."""
+    return [(post.title, post.body) for post in doc.persons[name].posts]
+
+
+def person_roles(event: Event) -> dict[str, str]:
+    return {p.agent: p.role for p in event.participants if p.agent_type == "person"}
+
+
+def body_roles(event: Event) -> dict[str, str]:
+    return {p.agent: p.role for p in event.participants if p.agent_type == "body"}

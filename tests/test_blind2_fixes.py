@@ -6,18 +6,7 @@ Sentences marked "written for the test" are not from any page: they check that a
 
 from __future__ import annotations
 
-from extract_helpers import doc_of, first_event
-
-from kg.model import Event
-
-
-def _persons(event: Event) -> dict[str, str]:
-    return {p.agent: p.role for p in event.participants if p.agent_type == "person"}
-
-
-def _bodies(event: Event) -> dict[str, str]:
-    return {p.agent: p.role for p in event.participants if p.agent_type == "body"}
-
+from extract_helpers import body_roles, doc_of, first_event, person_roles
 
 # --- 1. a Party lecture is a study event --------------------------------------------------------------------
 
@@ -29,7 +18,7 @@ def test_special_party_lecture_is_a_study_event() -> None:
         "县人大常委会主任程建华、县政协主席张玉梅等县级领导干部，各乡镇、县直各单位主要负责同志参加。"
     )
     assert event.kind == "study"
-    assert _persons(event) == {"李洪涛": "spoke", "范志勇": "presided", "程建华": "attended", "张玉梅": "attended"}
+    assert person_roles(event) == {"李洪涛": "spoke", "范志勇": "presided", "程建华": "attended", "张玉梅": "attended"}
     # written for the test: a bare 党课 given by a town's secretary
     event = first_event("古荥镇党委书记上党课\n6月28日，古荥镇党委书记刘明为全镇党员上党课。")
     assert event.kind == "study"
@@ -45,7 +34,7 @@ def test_abbreviated_department_and_cooperative_are_bodies() -> None:
         "县工信局、县税务局等部门负责人参加座谈。座谈会上,河南金冠铜业有限公司、郏县红牛养殖专业合作社等10家企业"
         "负责人先后发言。"
     )
-    bodies = _bodies(event)
+    bodies = body_roles(event)
     assert bodies["郏县发改委"] == "attended"
     assert bodies["郏县工信局"] == "attended"
     assert bodies["郏县红牛养殖专业合作社"] == "attended"
@@ -61,7 +50,8 @@ def test_bare_league_committee_in_a_list_of_organisers() -> None:
         "惠济区开展“文明交通 你我同行”志愿服务活动\n本报讯 近日,由惠济区文明办、团区委主办,区交警大队协办的"
         "“文明交通 你我同行”志愿服务活动在长兴路街道英才街与天河路交叉口启动。"
     )
-    assert _bodies(event) == {"惠济区文明办": "organiser", "团惠济区委": "organiser", "惠济区交警大队": "co_organiser"}
+    expected = {"惠济区文明办": "organiser", "团惠济区委": "organiser", "惠济区交警大队": "co_organiser"}
+    assert body_roles(event) == expected
 
 
 # --- 3. the second body of a list keeps its role ------------------------------------------------------------
@@ -73,7 +63,7 @@ def test_rural_revitalisation_bureau_is_no_pair_of_divisions() -> None:
         "万滩镇调研乡村振兴重点工作。县委常委、组织部部长高建民,副县长吴丽萍,县农业农村局、县乡村振兴局主要负责人"
         "陪同调研。"
     )
-    assert _bodies(event) == {"中牟县农业农村局": "host", "中牟县乡村振兴局": "host"}
+    assert body_roles(event) == {"中牟县农业农村局": "host", "中牟县乡村振兴局": "host"}
     # written for the test: a city's bureau of the same name, alone
     doc = doc_of("登封市召开乡村振兴工作推进会\n11月8日,登封市召开推进会,市乡村振兴局局长李刚作汇报。")
     assert "登封市乡村振兴局" in doc.bodies
@@ -101,8 +91,8 @@ def test_suffix_inside_a_verb_or_a_member_noun_is_no_body() -> None:
         "举行。副市长马卫东现场观摩并讲话,市应急管理局、市林业局、大冶镇等单位及专业扑火队员共200余人参加演练。"
         "\n接到报警后,大冶镇立即启动应急预案,专业扑火队、乡镇半专业扑火队迅速集结赶赴现场。"
     )
-    assert "专业扑火队" not in _bodies(event)  # its members (队员) attended; the team is named elsewhere
-    assert _bodies(event)["登封市林业局"] == "attended"
+    assert "专业扑火队" not in body_roles(event)  # its members (队员) attended; the team is named elsewhere
+    assert body_roles(event)["登封市林业局"] == "attended"
     # written for the test: a body whose abbreviation reads as a verb keeps its name (市侨办)
     doc = doc_of("郑州市召开侨务工作会议\n11月5日,市侨办主任王东主持会议。")
     assert "郑州市侨办" in doc.bodies

@@ -3,34 +3,30 @@ sentences written for a test are marked as such."""
 
 from __future__ import annotations
 
-from tests.extract_helpers import doc_of, first_event
+from extract_helpers import doc_of, first_event, posts_of
 
 SHANGJIE_NPC = (
     "上街区人大常委会召开第二十五次会议\n区人大常委会主任黄德胜主持会议，副主任刘建平、赵丽华、曹永利及委员出席会议。"
 )
 
 
-def _posts(doc, name: str) -> list[tuple[str, str | None]]:
-    return [(post.title, post.body) for post in doc.persons[name].posts]
-
-
 def test_deputies_after_a_named_head_share_its_body() -> None:
     doc = doc_of(SHANGJIE_NPC)
-    assert _posts(doc, "黄德胜") == [("主任", "上街区人大常委会")]
+    assert posts_of(doc, "黄德胜") == [("主任", "上街区人大常委会")]
     for deputy in ("刘建平", "赵丽华", "曹永利"):
-        assert _posts(doc, deputy) == [("副主任", "上街区人大常委会")]
+        assert posts_of(doc, deputy) == [("副主任", "上街区人大常委会")]
 
 
 def test_a_deputy_in_the_next_sentence_keeps_no_body() -> None:
     # written for the test: the head's body is not carried across a sentence end
     doc = doc_of("会议召开\n区人大常委会主任黄德胜主持会议。副主任刘建平出席会议。")
-    assert _posts(doc, "刘建平") == [("副主任", None)]
+    assert posts_of(doc, "刘建平") == [("副主任", None)]
 
 
 def test_a_deputy_of_another_rank_keeps_no_body() -> None:
     # written for the test: 副书记 is no deputy of 主任
     doc = doc_of("会议召开\n区人大常委会主任黄德胜主持会议，副书记刘建平出席会议。")
-    assert _posts(doc, "刘建平") == [("副书记", None)]
+    assert posts_of(doc, "刘建平") == [("副书记", None)]
 
 
 SHANGJIE_ATTENDANCE = (
@@ -42,7 +38,7 @@ SHANGJIE_ATTENDANCE = (
 def test_a_name_does_not_absorb_lie_xi() -> None:
     doc = doc_of(SHANGJIE_ATTENDANCE)
     assert "韩雪列" not in doc.persons
-    assert _posts(doc, "韩雪") == [("检察长", "上街区检察院")]
+    assert posts_of(doc, "韩雪") == [("检察长", "上街区检察院")]
 
 
 def test_lie_xi_attends_the_meeting() -> None:
@@ -61,8 +57,8 @@ SHEXIAN_CPPCC = (
 def test_a_one_character_county_is_the_article_division() -> None:
     doc = doc_of(SHEXIAN_CPPCC)
     assert "涉县" in doc.places
-    assert _posts(doc, "江涛") == [("副县长", "涉县政府")]
-    assert _posts(doc, "申红亮") == [("主席", "涉县政协")]
+    assert posts_of(doc, "江涛") == [("副县长", "涉县政府")]
+    assert posts_of(doc, "申红亮") == [("主席", "涉县政协")]
     assert "涉县" in first_event(SHEXIAN_CPPCC).places
 
 

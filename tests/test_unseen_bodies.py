@@ -7,22 +7,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract_helpers import doc_of, first_event
+from extract_helpers import body_roles, doc_of, first_event, posts_of
 
 from kg.corpus import read_articles
 from kg.extract.pipeline import extract_article
-from kg.model import Event
 from kg.settings import Settings
 
 SEEDS = Path(__file__).parent.parent / "seeds"
-
-
-def _posts(doc, name: str) -> set[tuple[str, str | None]]:
-    return {(post.title, post.body) for post in doc.persons[name].posts}
-
-
-def _bodies(event: Event) -> dict[str, str]:
-    return {p.agent: p.role for p in event.participants if p.agent_type == "body"}
 
 
 # --- body names -------------------------------------------------------------------------------------------
@@ -33,11 +24,11 @@ def test_league_committee_of_the_district() -> None:
         "金水区表彰最美志愿者\n11月3日下午,金水区2023年度志愿服务表彰大会在区文化馆举行。"
         "大会由金水区委宣传部、区文明办、团金水区委主办。团区委书记赵梦洁主持大会。"
     )
-    assert _posts(doc, "赵梦洁") == {("书记", "团金水区委")}
+    assert set(posts_of(doc, "赵梦洁")) == {("书记", "团金水区委")}
     assert "团区委" not in doc.bodies
     # written for the test: another city's league committee (the city the lead names)
     doc = doc_of("洛阳市青年志愿服务活动启动\n10月9日,团市委书记王晓东出席活动并讲话。")
-    assert _posts(doc, "王晓东") == {("书记", "团洛阳市委")}
+    assert set(posts_of(doc, "王晓东")) == {("书记", "团洛阳市委")}
 
 
 def test_bare_school_in_a_title_chain_is_the_school_the_article_names() -> None:
@@ -45,12 +36,12 @@ def test_bare_school_in_a_title_chain_is_the_school_the_article_names() -> None:
         "二七区长江路第二小学运动会开幕\n11月3日上午,二七区长江路第二小学第十二届秋季田径运动会开幕。"
         "二七区教育局副局长姚晓丽,学校党支部书记、校长韩梅出席开幕式。"
     )
-    assert _posts(doc, "韩梅") == {("书记", "二七区长江路第二小学党支部"), ("校长", "二七区长江路第二小学")}
+    assert set(posts_of(doc, "韩梅")) == {("书记", "二七区长江路第二小学党支部"), ("校长", "二七区长江路第二小学")}
     # written for the test: a hospital in Kaifeng; two hospitals named leave the generic word alone
     doc = doc_of("义诊进乡村\n9月5日,兰考县人民医院组织专家开展义诊。医院党委书记刘建华带队。")
-    assert ("书记", "兰考县人民医院党委") in _posts(doc, "刘建华")
+    assert ("书记", "兰考县人民医院党委") in set(posts_of(doc, "刘建华"))
     doc = doc_of("义诊进乡村\n9月5日,兰考县人民医院联合兰考县中医院开展义诊。医院党委书记刘建华带队。")
-    assert ("书记", "兰考县人民医院党委") not in _posts(doc, "刘建华")
+    assert ("书记", "兰考县人民医院党委") not in set(posts_of(doc, "刘建华"))
 
 
 def test_a_standing_body_drops_its_term() -> None:
@@ -58,13 +49,13 @@ def test_a_standing_body_drops_its_term() -> None:
         "管城回族区第十六届人大常委会召开第十五次会议\n11月2日下午,管城回族区第十六届人大常委会第十五次会议召开。"
         "区人大常委会主任贾书林主持会议。"
     )
-    assert _bodies(event).get("管城回族区人大常委会") == "organiser"
-    assert not any("届" in name for name in _bodies(event))
+    assert body_roles(event).get("管城回族区人大常委会") == "organiser"
+    assert not any("届" in name for name in body_roles(event))
 
 
 def test_bare_village_branch_is_the_village_just_named() -> None:
     doc = doc_of("宜阳县政协视察\n在东柳泉村,村党支部书记王保国介绍,基地今年苹果亩产达到4000斤。")
-    assert _posts(doc, "王保国") == {("书记", "东柳泉村党支部")}
+    assert set(posts_of(doc, "王保国")) == {("书记", "东柳泉村党支部")}
     assert "村党支部" not in doc.bodies
 
 
@@ -73,8 +64,8 @@ def test_standing_committee_of_a_party_committee_is_a_body() -> None:
         "红旗区委常委会召开会议\n11月7日下午,红旗区委书记牛俊峰主持召开区委常委会会议,研究部署当前重点工作。"
         "区人大常委会、区政府、区政协有关负责同志列席会议。"
     )
-    assert _bodies(event)["红旗区委常委会"] == "organiser"
-    assert _bodies(event)["红旗区人大常委会"] == "attended"
+    assert body_roles(event)["红旗区委常委会"] == "organiser"
+    assert body_roles(event)["红旗区人大常委会"] == "attended"
 
 
 # --- spans that are no bodies -------------------------------------------------------------------------------
@@ -98,7 +89,7 @@ def test_words_said_give_a_body_no_role() -> None:
         "尉氏县委书记宁建设主持会议。宁建设表示,尉氏县委坚决拥护市委决定,全力支持配合巡察组开展工作。"
         "巡察期间主要受理反映尉氏县委领导班子及其成员、下一级党组织领导班子主要负责人问题的来信来电。"
     )
-    assert "尉氏县委" not in _bodies(first_event(text))
+    assert "尉氏县委" not in body_roles(first_event(text))
 
 
 # --- towns and street offices acting as bodies ----------------------------------------------------------
@@ -108,12 +99,12 @@ def test_street_office_that_joins_a_body() -> None:
     event = first_event(
         "情暖重阳 爱在涧西\n10月28日上午,涧西区重庆路街道联合洛阳市第三人民医院,在天津路社区开展志愿服务活动。"
     )
-    assert _bodies(event) == {"涧西区重庆路街道": "organiser", "洛阳市第三人民医院": "organiser"}
+    assert body_roles(event) == {"涧西区重庆路街道": "organiser", "洛阳市第三人民医院": "organiser"}
     event = first_event(
         "管城回族区开展燃气安全应急演练\n近日,管城回族区应急管理局联合区城市管理局、紫荆山南路街道在航海东路"
         "宇通花园小区开展燃气泄漏应急处置演练。"
     )
-    assert _bodies(event)["紫荆山南路街道"] == "organiser"
+    assert body_roles(event)["紫荆山南路街道"] == "organiser"
 
 
 def test_towns_that_report_at_a_meeting() -> None:
@@ -122,11 +113,11 @@ def test_towns_that_report_at_a_meeting() -> None:
         "会上,区应急管理局通报了全区安全生产大排查大整治行动开展情况,区住建局、区交通运输局、首阳山街道、"
         "缑氏镇作了表态发言。"
     )
-    bodies = _bodies(first_event(text))
+    bodies = body_roles(first_event(text))
     assert bodies["首阳山街道"] == "attended" and bodies["缑氏镇"] == "attended"
     # written for the test: towns of another county
     text = "卫辉市召开秋冬季防火工作会\n11月9日上午,卫辉市召开秋冬季防火工作会。会上,狮豹头乡、太公镇作了表态发言。"
-    bodies = _bodies(first_event(text))
+    bodies = body_roles(first_event(text))
     assert bodies.get("狮豹头乡") == "attended" and bodies.get("太公镇") == "attended"
 
 
@@ -145,7 +136,7 @@ def test_body_whose_heads_are_not_named_hosts() -> None:
         "省委巡视督导组指导主题教育开展情况\n11月5日上午,省委巡视督导组来到梧桐办事处,对主题教育开展情况进行调研"
         "指导。梧桐办事处党工委书记、办事处主任及相关负责人陪同。"
     )
-    assert _bodies(first_event(text)).get("梧桐办事处党工委") == "host"
+    assert body_roles(first_event(text)).get("梧桐办事处党工委") == "host"
 
 
 def test_object_of_a_verb_does_not_take_over_the_subject() -> None:
@@ -153,7 +144,7 @@ def test_object_of_a_verb_does_not_take_over_the_subject() -> None:
     article = next(a for a in read_articles([str(SEEDS / "002_a6d616cd7f86b238.txt")]).articles
                    if a.headline.startswith("坚持常态化监督"))
     events = extract_article(article, Settings()).events
-    assert any(_bodies(event).get("郑东新区纪检监察工委") == "organiser" for event in events)
+    assert any(body_roles(event).get("郑东新区纪检监察工委") == "organiser" for event in events)
 
 
 def test_organiser_of_a_drill_named_after_it() -> None:
@@ -161,7 +152,7 @@ def test_organiser_of_a_drill_named_after_it() -> None:
         "疫情防控应急演练\n8日下午3点,一场疫情防控应急演练在郑州幼儿师范高等专科学校举行。"
         "演习的组织者以及“群演”均来自杜岭街道办事处。"
     )
-    assert _bodies(first_event(text)).get("杜岭街道办事处") == "organiser"
+    assert body_roles(first_event(text)).get("杜岭街道办事处") == "organiser"
 
 
 # --- places ------------------------------------------------------------------------------------------------
@@ -244,14 +235,14 @@ def test_towns_whose_people_attend() -> None:
         "文峰区召开会议\n11月2日,文峰区委书记李明主持召开会议。"
         "东关街道、西关街道、宝莲寺镇主要负责同志参加会议。"
     )
-    bodies = _bodies(first_event(text))
+    bodies = body_roles(first_event(text))
     assert {bodies.get("东关街道"), bodies.get("宝莲寺镇")} == {"attended"}
 
 
 def test_reported_speech_needs_a_speaker() -> None:
     # written for the test: 据介绍 is the reporter's, the organiser it names counts
     event = first_event("职工运动会开幕\n11月2日,郑州市职工运动会开幕。据介绍,此次运动会由郑州市总工会主办。")
-    assert _bodies(event).get("郑州市总工会") == "organiser"
+    assert body_roles(event).get("郑州市总工会") == "organiser"
 
 
 def test_body_opening_a_shared_suffix_list_does_not_act() -> None:
@@ -260,7 +251,7 @@ def test_body_opening_a_shared_suffix_list_does_not_act() -> None:
         "高新区开展主题教育观摩交流活动\n11月1日上午,高新区开展主题教育观摩交流活动。交流会上,"
         "区党工委主题教育第一、第二指导组就主题教育开展情况进行汇报。"
     )
-    bodies = _bodies(first_event(text))
+    bodies = body_roles(first_event(text))
     assert bodies.get("高新区党工委主题教育第一指导组") == "attended"
     assert "高新区党工委" not in bodies
 
@@ -270,7 +261,7 @@ def test_body_that_explains_at_a_meeting_attends() -> None:
         "高新区召开推进会\n11月2日,高新区党工委副书记张红军主持召开网上政务服务能力推进会。"
         "政务服务中心负责人对高新区目前网上办理事项清单进行解释说明。"
     )
-    bodies = _bodies(first_event(text))
+    bodies = body_roles(first_event(text))
     assert [role for name, role in bodies.items() if name.endswith("政务服务中心")] == ["attended"]
 
 
