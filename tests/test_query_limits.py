@@ -17,16 +17,6 @@ from kg.query import bundled_queries, run_query
 PAGED = ("person-events", "body-events", "officials")
 
 
-@pytest.fixture(scope="module")
-def built_seeds(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
-    out = tmp_path_factory.mktemp("seeds")
-    result = CliRunner().invoke(
-        main, ["build", str(seeds_dir), "--out", str(out), "--format", "ttl", "--store", str(out / "store"), "--quiet"]
-    )
-    assert result.exit_code == 0, result.output
-    return out
-
-
 def test_paged_queries_declare_a_pattern_for_their_optional_parameter() -> None:
     queries = bundled_queries()
     for name in PAGED:

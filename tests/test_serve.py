@@ -288,16 +288,6 @@ def test_kg_load_reports_user_errors_in_one_line(tmp_path: Path, graph_file: Pat
     assert result.exit_code == 2 and "http(s) URL" in result.output
 
 
-@pytest.fixture(scope="module")
-def built_seeds(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
-    out = tmp_path_factory.mktemp("built")
-    result = CliRunner().invoke(
-        main, ["build", str(seeds_dir), "--out", str(out), "--format", "ttl", "--store", str(out / "store"), "--quiet"]
-    )
-    assert result.exit_code == 0, result.output
-    return out
-
-
 def test_serve_a_store_built_from_the_seeds(built_seeds: Path) -> None:
     with running_server(SparqlApp(open_store(store=built_seeds / "store"))) as base:
         query = (
