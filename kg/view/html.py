@@ -115,30 +115,6 @@ def _rdflib_term(term: object) -> Node:
     return Literal(term.value, datatype=None if datatype in (_XSD_STRING, _RDF_LANG_STRING) else URIRef(datatype))
 
 
-def load_graph(source: Path | Graph | str) -> Graph:
-    """The graph in ``source``, parsed by pyoxigraph (rdflib's own parser takes about 100× longer)."""
-    import pyoxigraph
-
-    if isinstance(source, Graph):
-        return source
-    path = Path(source)
-    if not path.is_file():
-        raise GraphError("no such graph file (run `kg build` first)", str(path))
-    name = _OXIGRAPH_FORMATS.get(path.suffix.lower(), "TURTLE")
-    graph = Graph()
-    try:
-        triples = [
-            (_rdflib_term(t.subject), _rdflib_term(t.predicate), _rdflib_term(t.object))
-            for t in pyoxigraph.parse(path=str(path), format=getattr(pyoxigraph.RdfFormat, name))
-        ]
-    except (SyntaxError, ValueError, OSError) as error:
-        fmt = name.lower().replace("_", "-")
-        message = f"cannot parse as {fmt}: {type(error).__name__}: {error}".splitlines()[0]
-        raise GraphError(message, str(path)) from error
-    graph.addN((s, p, o, graph) for s, p, o in triples)
-    return graph
-
-
 def _iri(value: str) -> URIRef:
     """``URIRef(value)`` without its validity check, for an IRI pyoxigraph has parsed (checked) already."""
     return str.__new__(URIRef, value)
