@@ -48,8 +48,6 @@ from kg.graph.rdf import KnowledgeGraph, _subject_key, article_fragment, shared_
 from kg.model import Article, Body, Extraction, Person
 from kg.settings import Settings
 
-_MERGED = "\0merged"  # the contributor name of the triples made from all articles' reports
-
 
 @dataclass
 class IncrementalStats:
