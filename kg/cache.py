@@ -301,6 +301,15 @@ def entries_digest(entries: Iterable[tuple[str, str]]) -> bytes:
     return hashlib.blake2b("\n".join(sorted(f"{p} {o}" for p, o in entries)).encode(), digest_size=16).digest()
 
 
+def _prune_entries(folder: Path, keep: set[str]) -> None:
+    """Delete the ``<key[:2]>/<key>.pkl`` entries under ``folder`` whose key is not in ``keep``."""
+    if not folder.is_dir():
+        return
+    for entry in folder.glob("*/*.pkl"):
+        if entry.stem not in keep:
+            entry.unlink(missing_ok=True)
+
+
 def _load_pickle(path: Path, expected: type) -> object | None:
     """An object pickled at ``path``, or None when it is missing, damaged or of another type."""
     try:
@@ -364,12 +373,7 @@ class BuildCache:
 
     def prune_pages(self) -> None:
         """Delete page entries this build did not use (earlier versions of changed pages)."""
-        folder = self.directory / "pages"
-        if not folder.is_dir():
-            return
-        for entry in folder.glob("*/*.pkl"):
-            if entry.stem not in self._pages_used:
-                entry.unlink(missing_ok=True)
+        _prune_entries(self.directory / "pages", keep=self._pages_used)
 
     # fragments
 
@@ -387,12 +391,7 @@ class BuildCache:
 
     def prune_fragments(self, keep: set[str]) -> None:
         """Delete fragment files no article of the last build uses."""
-        folder = self.directory / "fragments"
-        if not folder.is_dir():
-            return
-        for entry in folder.glob("*/*.pkl"):
-            if entry.stem not in keep:
-                entry.unlink(missing_ok=True)
+        _prune_entries(self.directory / "fragments", keep=keep)
 
     # the index and the last Turtle
 
