@@ -22,7 +22,7 @@ import difflib
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,18 @@ class Gold:
     officials: list[dict[str, Any]]
 
 
+def jsonl_lines(path: Path) -> Iterator[tuple[int, Any]]:
+    """(line number, parsed value) of each non-blank line of a JSON-lines file; a line that is not JSON is an
+    error naming the file and the line."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            yield number, json.loads(line)
+        except json.JSONDecodeError as error:
+            raise InputError(f"line {number} is not JSON: {error.msg}", str(path)) from None
+
+
 def load_gold(path: Path) -> Gold:
     """Read a gold folder or file; a line that is not a JSON object is an error naming file and line."""
     path = Path(path)
@@ -55,13 +67,7 @@ def load_gold(path: Path) -> Gold:
     for name, file in files.items():
         if not file.exists():
             continue
-        for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise InputError(f"line {number} is not JSON: {error.msg}", str(file)) from None
+        for number, record in jsonl_lines(file):
             if not isinstance(record, dict) or "file" not in record or "headline" not in record:
                 raise InputError(f'line {number} needs an object with "file" and "headline"', str(file))
             records[name].append(record)

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
+from kg.evaluation import jsonl_lines
 
 CLUENER = Path("/work/shared/data/ner/cluener_train.jsonl")
 SPLIT_SEED = 20261124
@@ -69,13 +70,7 @@ def read_samples(path: Path, byline_roles: Iterable[str] = BYLINE_TITLES) -> lis
         raise InputError("no such file (CLUENER train split, see /work/shared/data/ner/README.md)", str(path))
     roles = set(byline_roles)
     samples = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(f"line {number} is not JSON: {error.msg}", str(path)) from None
+    for _number, record in jsonl_lines(path):
         sample = _sample(record, roles)
         if sample.pairs:
             samples.append(sample)
