@@ -188,12 +188,12 @@ def score(samples: list[Sample]) -> tuple[dict[str, dict[str, float]], list[Outc
         found = extract_pairs(sample.text)
         # a post of a name CLUENER does not annotate as a name at all is wrong; one of an annotated
         # name with a title CLUENER does not pair with it is wrong too
-        for key, exact in (("pairs", False), ("pairs_exact", True)):
+        for key, exact in (("pairs_exact", True), ("pairs", False)):
             matches = _match(sample.pairs, found, exact)
             counts[key][0] += len(matches)
             counts[key][1] += len(found) - len(matches)
             counts[key][2] += len(sample.pairs) - len(matches)
-        matches = _match(sample.pairs, found, False)
+        # ``matches`` now holds the loose matching (``pairs``), which the rest of the loop uses
         matched_gold = {g for g, _f in matches}
         matched_found = {f for _g, f in matches}
         government = [i for i, p in enumerate(sample.pairs) if p.body is not None]
