@@ -343,8 +343,9 @@ def _score_sets(
                 expected.discard(item)
         fp += len(got)
         fn += len(expected)
-        missed.extend([key, item] for item in sorted(expected, key=str))
-        spurious.extend([key, item] for item in sorted(got, key=str))
+        if details:
+            missed.extend([key, item] for item in sorted(expected, key=str))
+            spurious.extend([key, item] for item in sorted(got, key=str))
     scores: dict[str, Any] = dict(_prf(tp, fp, fn))
     if details:
         scores.update(missed=missed, spurious=spurious)
