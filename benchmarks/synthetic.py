@@ -213,9 +213,3 @@ def triples(
                 yield ox.Triple(*triple)
             count += 10
         index += 1
-
-
-def synthetic_store(target: int = 1_000_000) -> ox.Store:
-    store = ox.Store()
-    store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples(target))
-    return store
