@@ -23,7 +23,7 @@ from functools import cache
 from kg.extract.determiners import BODY, after_determiners
 from kg.extract.lexicon import ABBREVIATION_LEVELS, word_tags
 from kg.extract.mentions import CLAUSE_BREAKS, Doc, is_han
-from kg.extract.places import article_division, office_suffixes, resolve_abbreviation
+from kg.extract.places import article_division, office_suffixes, resolve_abbreviation, zone_suffixes
 from kg.extract.roles import role_verbs
 from kg.extract.visits import SEPARATORS, visit_word_before, visit_words
 from kg.model import Body, Mention, Place
@@ -817,15 +817,10 @@ def _name_ends(doc: Doc, pos: int) -> bool:
     return any(end == pos for _s, end, _n, _l in doc.place_spans)
 
 
-@cache
-def _zone_suffixes() -> tuple[str, ...]:
-    return tuple(data_lines(lexicon_path("zone_suffixes.txt")))
-
-
 def _zone_before(doc: Doc, start: int, end: int) -> bool:
     """Whether the place ``text[start:end]`` is a zone that holds many bodies (园区, 产业园): the name of a body
     after it is its own (起重工业园区|华诚起重集团), where a site otherwise opens a body's name (贾鲁河片区指挥部)."""
-    if not doc.text.endswith(_zone_suffixes(), start, end):
+    if not doc.text.endswith(zone_suffixes(), start, end):
         return False
     # 石佛园区|运营中心: a word for what the zone's own body does names that body with the zone
     tag = word_tags().get(doc.text[end : end + 2], "")

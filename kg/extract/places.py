@@ -168,12 +168,13 @@ def _abbreviated_sites(doc: Doc) -> list[tuple[int, int, str, str]]:
 
 
 @cache
-def _zone_suffixes() -> tuple[str, ...]:
+def zone_suffixes() -> tuple[str, ...]:
+    """Place suffixes of zones that hold many bodies (园区, 产业园), from ``zone_suffixes.txt``."""
     return tuple(data_lines(lexicon_path("zone_suffixes.txt")))
 
 
 def _is_zone(name: str) -> bool:
-    return name.endswith(_zone_suffixes())
+    return name.endswith(zone_suffixes())
 
 
 @cache
