@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from kg.model import Mention
-from kg.ner.gazetteer import LEXICON_DIR
+from kg.ner.gazetteer import LEXICON_DIR, read_list
 
 SOURCE = "rule:timex"
 _DIGIT = r"[0-9０-９]"
@@ -17,10 +17,7 @@ _CN_DIGIT = "〇零○一二三四五六七八九十"
 def _sections() -> dict[str, list[str]]:
     sections: dict[str, list[str]] = {}
     current = ""
-    for line in (LEXICON_DIR / "time_words.txt").read_text(encoding="utf-8").splitlines():
-        entry = line.split("#", 1)[0].strip()
-        if not entry:
-            continue
+    for entry in read_list(LEXICON_DIR / "time_words.txt"):
         if entry.startswith("[") and entry.endswith("]"):
             current = entry[1:-1]
             continue
