@@ -202,8 +202,8 @@ class _Run:
                 return
             with _collector_resumed(self.collecting):  # extraction makes cyclic garbage (and runs long)
                 done = extract_all(
-                    [articles[i] for i in positions], settings, jobs=jobs, cache_dir=cache_dir, scheduler=scheduler,
-                    progress=progress,
+                    [articles[i] for i in positions], settings, jobs=jobs, scheduler=scheduler, progress=progress,
+                    extraction_cache=extraction_cache,
                 )
             extractions.update(zip(positions, done, strict=True))
             stats.extracted += len(positions)

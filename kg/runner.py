@@ -23,10 +23,13 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg.model import Article, Extraction
 from kg.settings import Settings
+
+if TYPE_CHECKING:
+    from kg.cache import ExtractionCache
 
 ExtractFunction = Callable[[Article, Settings], Extraction]
 
@@ -281,14 +284,16 @@ def extract_all(
     scheduler: str | None = None,
     progress: bool = False,
     extract: ExtractFunction | None = None,
+    extraction_cache: ExtractionCache | None = None,
 ) -> list[Extraction]:
     """Extract every article, in input order, the same whichever way it runs.
 
     ``extract`` replaces the project's extractor (it must be a module-level function so that it
     pickles for a pool or a cluster); by default it is ``kg.extract.pipeline.extract_article``.
+    ``extraction_cache`` is a cache already open (its page hashes known), used instead of ``cache_dir``.
     """
-    cache = None
-    if cache_dir is not None:
+    cache = extraction_cache
+    if cache is None and cache_dir is not None:
         from kg.cache import ExtractionCache
 
         cache = ExtractionCache(cache_dir, settings)
