@@ -665,7 +665,7 @@ def _build(
             article.text, sentence.start, sentence.end, name_starts
         ):
             place_sentences[sentence.index] = sentence
-        elif (phrase := at_phrase(article.text, sentence.start, sentence.end, _speech_verbs())) is not None:
+        elif (phrase := at_phrase(article.text, sentence.start, sentence.end, load_lexicon().speech_verbs)) is not None:
             # 在贾庄安置区,……: a stop of the visit (the phrase only, not what is said or done there)
             text = article.text[phrase[0] : phrase[1]]
             stops.append(Sentence(sentence.index, phrase[0], phrase[1], sentence.paragraph, text))
@@ -739,11 +739,6 @@ def _stops_visited(
 @cache
 def _place_topic_heads() -> tuple[str, ...]:
     return tuple(_lines("place_topic_heads.txt"))
-
-
-@cache
-def _speech_verbs() -> tuple[str, ...]:
-    return tuple(_lines("speech_verbs.txt"))
 
 
 @cache

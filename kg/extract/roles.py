@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kg.extract.lexicon import word_tags
+from kg.extract.lexicon import load_lexicon, word_tags
 from kg.resources import data_lines, lexicon_path
 
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
@@ -284,17 +284,12 @@ def assign_roles(
     return hits
 
 
-@cache
-def _speech_verbs() -> tuple[str, ...]:
-    return tuple(_lines("speech_verbs.txt"))
-
-
 def _words_said_from(text: str, clauses: list[tuple[int, int]], persons: list[Agent]) -> int:
     """Where the words said begin: after the first clause in which a person speaks (宁建设表示,…), else past
     the text's end (据介绍,此次活动由区总工会主办: nobody speaks, the reporter tells)."""
     for clause_start, clause_end in clauses:
         speaker = any(clause_start <= p.start < clause_end for p in persons) or text[clause_start] in "他她"
-        if speaker and text.endswith(_speech_verbs(), clause_start, clause_end):
+        if speaker and text.endswith(load_lexicon().speech_verbs, clause_start, clause_end):
             return clause_end
     return len(text)
 
