@@ -44,7 +44,7 @@ from kg.cache import (
     person_tuple,
 )
 from kg.gcpause import collector_paused
-from kg.graph.rdf import KnowledgeGraph, _subject_key, article_fragment, shared_triples
+from kg.graph.rdf import KnowledgeGraph, _subject_key, article_fragment, shared_triples, subject_ntriples
 from kg.model import Article, Body, Extraction, Person
 from kg.settings import Settings
 
@@ -283,7 +283,6 @@ def _turtle(
     """graph.ttl, spliced from the last one's blocks where a subject's contributions are unchanged."""
     from kg.graph.export import turtle_blocks
     from kg.graph.namespaces import all_prefixes
-    from kg.graph.rdf import _entry_key
 
     contributions: dict[str, list[tuple[bytes, int]]] = defaultdict(list)
     for position, record in enumerate(records):
@@ -309,7 +308,7 @@ def _turtle(
                 continue
             entries |= fragments.get(position)[subject]
         counts[subject] = len(entries)
-        lines.extend(f"{subject} {p} {o} .\n" for p, o in sorted(entries, key=_entry_key))
+        lines.extend(subject_ntriples(subject, entries))
     new_blocks = turtle_blocks("".join(lines).encode("utf-8"), len(changed), all_prefixes(settings.base_iri))
     made = dict(zip(changed, new_blocks, strict=True))
     stats.blocks_written, stats.blocks_reused = len(changed), len(subjects) - len(changed)

@@ -83,6 +83,11 @@ def _entry_key(entry: tuple[str, str]) -> tuple[str, str]:
     return _PREDICATE_RANK.get(predicate, "2") + predicate, obj
 
 
+def subject_ntriples(subject: str, entries: Iterable[tuple[str, str]]) -> list[str]:
+    """One subject's (predicate, object) entries as N-Triples lines, in the graph's fixed order."""
+    return [f"{subject} {p} {o} .\n" for p, o in sorted(entries, key=_entry_key)]
+
+
 class KnowledgeGraph:
     """A set of RDF triples in N-Triples form, with the prefixes they are written with.
 
@@ -150,7 +155,7 @@ class KnowledgeGraph:
         if self._ntriples is None or self._ntriples[0] != self._size:
             lines = []
             for subject in sorted(self._subjects, key=_subject_key):
-                lines.extend(f"{subject} {p} {o} .\n" for p, o in sorted(self._subjects[subject], key=_entry_key))
+                lines.extend(subject_ntriples(subject, self._subjects[subject]))
             self._ntriples = (self._size, "".join(lines).encode("utf-8"))
         return self._ntriples[1]
 
