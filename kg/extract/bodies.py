@@ -24,7 +24,7 @@ from kg.extract.determiners import BODY, after_determiners
 from kg.extract.lexicon import ABBREVIATION_LEVELS, word_tags
 from kg.extract.mentions import CLAUSE_BREAKS, Doc, is_han
 from kg.extract.places import article_division, office_suffixes, resolve_abbreviation, zone_suffixes
-from kg.extract.roles import role_verbs
+from kg.extract.roles import participant_nouns, role_verbs
 from kg.extract.visits import SEPARATORS, visit_word_before, visit_words
 from kg.model import Body, Mention, Place
 from kg.resources import data_lines, lexicon_path
@@ -363,7 +363,7 @@ _PEOPLE_MODIFIERS = ("主要", "有关", "相关", "其他")
 
 @cache
 def _participant_nouns() -> tuple[str, ...]:
-    return tuple(sorted(data_lines(lexicon_path("participant_nouns.tsv")), key=len, reverse=True))
+    return tuple(sorted(participant_nouns(), key=len, reverse=True))
 
 
 def _after_people(text: str, pos: int) -> int:

@@ -33,9 +33,9 @@ from kg.extract.bodies import BodyRef, body_from_name, normalise_body
 from kg.extract.lexicon import ABBREVIATION_LEVELS, base_title, word_tags
 from kg.extract.mentions import Doc, is_han
 from kg.extract.places import resolve_abbreviation
+from kg.extract.roles import person_nouns
 from kg.extract.titles import Chain, Segment
 from kg.model import Mention, Person, Post
-from kg.resources import data_lines, lexicon_path
 
 # A CRF person span is taken only this sure (mean marginal probability of its labels): the rules
 # already find officials; the tagger adds names that no title introduces.
@@ -386,7 +386,7 @@ def find_body_speakers(doc: Doc) -> None:
 
 @cache
 def _person_noun_regex() -> re.Pattern[str]:
-    nouns = sorted(data_lines(lexicon_path("person_nouns.txt")), key=len, reverse=True)
+    nouns = sorted(person_nouns(), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, nouns)))
 
 

@@ -133,13 +133,14 @@ def _single_verb_ok(text: str, position: int, taken: list[tuple[int, int]]) -> b
         return True
     # 赵桂兰老人说: a word for the kind of person (person_nouns.txt) stands between the name and the verb
     ends = {e for _s, e in taken}
-    if any(text.endswith(noun, 0, position) and position - len(noun) in ends for noun in _person_nouns()):
+    if any(text.endswith(noun, 0, position) and position - len(noun) in ends for noun in person_nouns()):
         return True
     return text.endswith(_context("single_verb_after"), 0, position)
 
 
 @cache
-def _person_nouns() -> tuple[str, ...]:
+def person_nouns() -> tuple[str, ...]:
+    """Words for a kind of person (老人, 村民): ``person_nouns.txt``."""
     return tuple(_lines("person_nouns.txt"))
 
 
