@@ -34,15 +34,13 @@ _HAN_RE = re.compile(r"[\u3400-\u9fff]")
 def _place_names() -> tuple[str, ...]:
     """Known place names and their aliases (two characters or more), longest first."""
     try:
-        from kg.resources import lexicon_path
+        from kg.resources import data_lines, lexicon_path
 
-        rows = lexicon_path("known_places.tsv").read_text(encoding="utf-8").splitlines()
+        rows = data_lines(lexicon_path("known_places.tsv"))
     except (OSError, FileNotFoundError):
         return ()
     names: set[str] = set()
     for row in rows:
-        if not row.strip() or row.startswith("#"):
-            continue
         columns = row.split("\t")
         names.add(columns[0].strip())
         if len(columns) > 3:
