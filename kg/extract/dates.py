@@ -212,7 +212,7 @@ def infer_year(article: Article, settings: Settings, page: Sequence[Article] | N
             if other.file == article.file and other.position != article.position:
                 votes.update(year_evidence(other.text))
     else:
-        votes = year_evidence(_page_text(article.file))
+        votes = year_evidence(page_text(article.file))
     page_year = _best(votes)
     if page_year is not None:
         return page_year
@@ -221,11 +221,6 @@ def infer_year(article: Article, settings: Settings, page: Sequence[Article] | N
 
 def page_text(file: str) -> str:
     """The whole page an article came from, "" when it cannot be read (a page read from standard input)."""
-    return _page_text(file)
-
-
-def _page_text(file: str) -> str:
-    """The whole page the article came from (the article's own evidence was already weighed)."""
     path = Path(file)
     try:
         stamp = path.stat().st_mtime_ns
