@@ -482,8 +482,6 @@ def _abbreviated_forms(place: Place, by_name: dict[str, Place]) -> tuple[str, ..
 @cache
 def _short_names() -> dict[str, tuple[str, ...]]:
     """Division → the short names that stand for it on their own (登封市: 登封), from ``known_places.tsv``."""
-    from kg.extract.lexicon import load_lexicon
-
     lex = load_lexicon()
     found: dict[str, list[str]] = {}
     for alias in sorted(lex.standalone_aliases):
