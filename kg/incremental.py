@@ -400,10 +400,7 @@ def _write_html(out: Path, turtle: bytes, turtle_path: Path | None, cache: Build
     The view lays out the whole network (most of it one component), so any change to the graph
     means rendering it again; an unchanged graph (a rebuild with nothing new) skips that.
     """
-    import os
-    import tempfile
-
-    from kg.graph.export import FILE_NAMES, write_html
+    from kg.graph.export import FILE_NAMES, write_html_of
     from kg.io import write_bytes_atomic
 
     html = out / FILE_NAMES["html"]
@@ -411,15 +408,6 @@ def _write_html(out: Path, turtle: bytes, turtle_path: Path | None, cache: Build
     if cached is not None:
         write_bytes_atomic(html, cached)
         return {"html": html}
-    if turtle_path is not None:
-        write_html(turtle_path, html)
-    else:
-        fd, tmp = tempfile.mkstemp(prefix=".graph.", suffix=".ttl", dir=out)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(turtle)
-        try:
-            write_html(Path(tmp), html)
-        finally:
-            Path(tmp).unlink(missing_ok=True)
+    write_html_of(turtle, turtle_path, html)
     cache.put_view(turtle, html.read_bytes())
     return {"html": html}

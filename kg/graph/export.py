@@ -167,6 +167,20 @@ def write_html(turtle_path: Path, path: Path) -> None:
         raise
 
 
+def write_html_of(turtle: bytes, turtle_path: Path | None, path: Path) -> None:
+    """The view of ``turtle``, read from ``turtle_path`` when it was written there, else from a temporary copy."""
+    if turtle_path is not None:
+        write_html(turtle_path, path)
+        return
+    fd, tmp = tempfile.mkstemp(prefix=".graph.", suffix=".ttl", dir=path.parent)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(turtle)
+    try:
+        write_html(Path(tmp), path)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
 def _looks_like_store(directory: Path) -> bool:
     """An Oxigraph (RocksDB) directory, or an empty one: safe to replace."""
     entries = list(directory.iterdir())
@@ -238,16 +252,7 @@ def write_outputs(
         write_jsonld(graph, written["jsonld"])
     if "html" in formats and turtle is not None:
         written["html"] = out / FILE_NAMES["html"]
-        if "ttl" in written:
-            write_html(written["ttl"], written["html"])
-        else:  # the view reads Turtle: give it a temporary copy
-            fd, tmp = tempfile.mkstemp(prefix=".graph.", suffix=".ttl", dir=out)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(turtle)
-            try:
-                write_html(Path(tmp), written["html"])
-            finally:
-                Path(tmp).unlink(missing_ok=True)
+        write_html_of(turtle, written.get("ttl"), written["html"])
     if store is not None:
         written["store"] = write_store(graph, Path(store))
     return written
