@@ -335,7 +335,7 @@ def _in_byline(text: str, agent: Agent, agents: list[Agent]) -> bool:
 
 @cache
 def _generic_names() -> tuple[frozenset[str], re.Pattern[str]]:
-    suffixes = frozenset(line.split("\t")[0] for line in _lines("body_suffixes.tsv"))
+    suffixes = frozenset(load_lexicon().body_suffixes)
     words = "|".join(map(re.escape, sorted(triggers(), key=len, reverse=True)))
     return suffixes, re.compile(rf"(?:[个该此本]?)(?:{words})(?:组|团|队|小组)")
 
