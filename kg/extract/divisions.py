@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.resources import lexicon_path
+from kg.resources import data_lines, lexicon_path
 
 # County names shorter than this are too often parts of other words (东区 in 开发区东区).
 MIN_COUNTY_NAME = 3
@@ -71,10 +71,7 @@ class Gazetteer:
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     by_name: dict[str, list[Division]] = {}
-    path = lexicon_path("divisions.tsv")
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in data_lines(lexicon_path("divisions.tsv")):
         name, level, parent, code = line.split("\t")
         by_name.setdefault(name, []).append(Division(name, level, parent or None, code))
     counties = sorted(
