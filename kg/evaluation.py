@@ -334,8 +334,10 @@ def _score_sets(
     missed: list[list[Any]] = []
     spurious: list[list[Any]] = []
     for key in sorted(set(gold) | set(found)):
-        expected, got = set(gold.get(key, set())), list(found.get(key, set()))
-        for item in list(expected):
+        # Sorted, so that which found item a loose ``equal`` pairs with which gold item never depends on
+        # the hash seed (set order): the missed and spurious lists are the same on every run.
+        expected, got = set(gold.get(key, set())), sorted(found.get(key, set()), key=str)
+        for item in sorted(expected, key=str):
             match = next((g for g in got if (equal(item, g) if equal else item == g)), None)
             if match is not None:
                 tp += 1
