@@ -29,6 +29,7 @@ from typing import Any
 
 from kg.errors import InputError, UsageError
 from kg.model import Article, Event, Extraction
+from kg.scores import prf
 from kg.settings import Settings
 
 JACCARD_MIN = 0.5
@@ -227,7 +228,7 @@ def _score_events(
                 records.remove(record)
         fp += len(events)
         fn += len(records)
-    results = {"events": _prf(tp, fp, fn)}
+    results = {"events": prf(tp, fp, fn, digits=4)}
     keys = set(gold) | set(found)
 
     def gold_bag(pick: Callable[[dict[str, Any]], Iterable[Any]]) -> Counter:
@@ -305,23 +306,9 @@ def _body_role_equal(a: tuple[str, str], b: tuple[str, str]) -> bool:
 # --- arithmetic ----------------------------------------------------------------------------------------------
 
 
-def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
-    precision = tp / (tp + fp) if tp + fp else 1.0 if not fn else 0.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {
-        "precision": round(precision, 4),
-        "recall": round(recall, 4),
-        "f1": round(f1, 4),
-        "tp": tp,
-        "fp": fp,
-        "fn": fn,
-    }
-
-
 def _score_bags(gold: Counter, found: Counter) -> dict[str, float]:
     tp = sum((gold & found).values())
-    return _prf(tp, sum(found.values()) - tp, sum(gold.values()) - tp)
+    return prf(tp, sum(found.values()) - tp, sum(gold.values()) - tp, digits=4)
 
 
 def _score_sets(
@@ -348,7 +335,7 @@ def _score_sets(
         if details:
             missed.extend([key, item] for item in sorted(expected, key=str))
             spurious.extend([key, item] for item in sorted(got, key=str))
-    scores: dict[str, Any] = dict(_prf(tp, fp, fn))
+    scores: dict[str, Any] = dict(prf(tp, fp, fn, digits=4))
     if details:
         scores.update(missed=missed, spurious=spurious)
     return scores

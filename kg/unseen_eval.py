@@ -36,6 +36,7 @@ from typing import Any
 
 from kg.errors import InputError
 from kg.evaluation import jsonl_lines
+from kg.scores import prf
 
 CLUENER = Path("/work/shared/data/ner/cluener_train.jsonl")
 SPLIT_SEED = 20261124
@@ -151,14 +152,6 @@ def body_agrees(gold: str, found: str | None) -> bool:
     return found.endswith(gold) or gold.endswith(found) or gold in found
 
 
-def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
-            "tp": tp, "fp": fp, "fn": fn}
-
-
 @dataclass
 class Outcome:
     sample: Sample
@@ -215,7 +208,7 @@ def score(samples: list[Sample]) -> tuple[dict[str, dict[str, float]], list[Outc
             [p for i, p in enumerate(sample.pairs) if i not in matched_gold],
             [x for i, x in enumerate(found) if i not in matched_found],
         ))
-    result = {key: _prf(*values) for key, values in counts.items()}
+    result = {key: prf(*values, digits=3) for key, values in counts.items()}
     result["bodies"] = {"accuracy": round(body_right / body_total, 3) if body_total else 0.0,
                         "right": body_right, "total": body_total}
     result["sentences"] = {"count": len(samples), "pairs": sum(len(s.pairs) for s in samples)}

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from kg.ner.corpus import Record, read_records
+from kg.scores import prf
 
 OVERALL = "overall"
 
@@ -29,13 +30,6 @@ def _default_predict(text: str) -> Sequence[Span]:
     from kg.ner.tagger import find_entities
 
     return find_entities(text)
-
-
-def score(tp: int, fp: int, fn: int) -> dict[str, float]:
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1, "tp": tp, "fp": fp, "fn": fn}
 
 
 def evaluate_records(
@@ -59,8 +53,8 @@ def evaluate_records(
             fp[kind] += 1
         for _, _, kind in gold - found:
             fn[kind] += 1
-    scores = {kind: score(tp[kind], fp[kind], fn[kind]) for kind in sorted(wanted)}
-    scores[OVERALL] = score(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    scores = {kind: prf(tp[kind], fp[kind], fn[kind]) for kind in sorted(wanted)}
+    scores[OVERALL] = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
     return scores
 
 

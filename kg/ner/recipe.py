@@ -120,8 +120,9 @@ def cross_validate(
     there vanished under cross-validation (docs/ner.md)."""
     from functools import partial
 
-    from kg.ner.evaluate import OVERALL, score
+    from kg.ner.evaluate import OVERALL
     from kg.ner.tagger import find_entities
+    from kg.scores import prf
 
     splits = load_splits(data_dir, use_cluener=False)
     parts = split_records(splits.train + splits.dev, SPLIT_SEED, [1 / folds] * folds)
@@ -137,7 +138,7 @@ def cross_validate(
                 total = counts.setdefault(kind, {"tp": 0, "fp": 0, "fn": 0})
                 for key in total:
                     total[key] += int(figures[key])
-    return {kind: score(c["tp"], c["fp"], c["fn"]) for kind, c in counts.items()}
+    return {kind: prf(c["tp"], c["fp"], c["fn"]) for kind, c in counts.items()}
 
 
 def run(
