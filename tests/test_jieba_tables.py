@@ -9,7 +9,7 @@ import jieba
 import pytest
 
 from kg.extract.lexicon import _read_word_tags, cache_dir, cached_table, jieba_dictionary, word_tags
-from kg.ner.features import _name_marks, _tokenizer
+from kg.ner.features import _dictionary_marks, _tokenizer
 
 # From seeds/000_1221b1dd961f49e8.txt: places, bodies and officials' names.
 SENTENCE = (
@@ -78,8 +78,8 @@ def test_the_private_tokenizer_segments_as_jieba_does() -> None:
 
 
 def test_dictionary_names_are_marked_where_they_start_go_on_and_end() -> None:
-    marks = _name_marks(SENTENCE)
+    marks = _dictionary_marks(SENTENCE)
     start = SENTENCE.index("黄河")
-    assert "ns[" in marks[start]
-    assert "ns]" in marks[start + 1]
-    assert marks[0] == []  # 本 starts no name
+    assert "Jns[" in marks[start]
+    assert "Jns]" in marks[start + 1]
+    assert not [mark for mark in marks[0] if mark[0] == "J" and mark[-1] in "[~]"]  # 本 starts no name

@@ -75,13 +75,6 @@ _NAME_TAGS = {"nr": "nr", "nrt": "nr", "nrfg": "nr", "ns": "ns", "nt": "nt"}
 _LEXICON_TAGS = {**_NAME_TAGS, "nz": "nz", "j": "j"}
 
 
-def _name_marks(text: str) -> list[list[str]]:
-    """Per character: dictionary names (``nr``/``ns``/``nt`` words of two or more characters) that
-    start (``ns[``), end (``ns]``) or go on (``ns~``) there; the same marks the features carry as
-    ``Jns[`` … (:func:`_dictionary_marks`)."""
-    return [sorted(mark[1:] for mark in row if mark[0] == "J" and mark[-1] in "[~]") for row in _dictionary_marks(text)]
-
-
 def _dictionary_marks(text: str) -> list[list[str]]:
     """Per character, SoftLexicon-style evidence from every word of jieba's dictionary (two or more
     characters) that covers it, whatever jieba's own segmentation chose:
