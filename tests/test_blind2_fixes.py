@@ -6,7 +6,7 @@ Sentences marked "written for the test" are not from any page: they check that a
 
 from __future__ import annotations
 
-from extract_helpers import body_roles, doc_of, first_event, person_roles
+from extract_helpers import body_roles, doc_of, first_event, person_roles, posts_of
 
 # --- 1. a Party lecture is a study event --------------------------------------------------------------------
 
@@ -139,3 +139,23 @@ def test_development_zone_of_another_city_is_not_the_home_citys() -> None:
     # written for the test: the home city's own zone, written in full, stays its 高新区
     doc = doc_of("郑州高新区举行项目签约仪式\n11月8日,签约仪式在郑州高新技术产业开发区举行。")
     assert "高新区" in doc.places
+
+
+# --- 3b. a county-level city's own bare 市 -------------------------------------------------------------------
+
+
+def test_bare_city_in_a_county_level_citys_own_article_is_that_city() -> None:
+    doc = doc_of(
+        "新密市委常委会召开扩大会议\n本报讯(记者 张华 通讯员 赵一鸣)11月4日下午,新密市委书记王志强主持召开市委常委会"
+        "(扩大)会议,传达学习省委、郑州市委有关会议精神,研究部署冬季安全生产、清洁取暖等近期重点工作。市委副书记、"
+        "市长陈晓东,市人大常委会主任李春生,市政协主席赵红梅等市领导参加会议。"
+    )
+    assert posts_of(doc, "陈晓东") == [("副书记", "新密市委"), ("市长", "新密市政府")]
+    assert posts_of(doc, "李春生") == [("主任", "新密市人大常委会")]
+    assert posts_of(doc, "赵红梅") == [("主席", "新密市政协")]
+    # written for the test: the home city's leader visiting the county-level city keeps the home city's 市委
+    doc = doc_of(
+        "市委书记到新密市调研\n11月4日,市委书记刘伟带队到新密市调研,新密市委书记王志强陪同。"
+    )
+    assert posts_of(doc, "刘伟") == [("书记", "郑州市委")]
+    assert posts_of(doc, "王志强") == [("书记", "新密市委")]

@@ -8,8 +8,9 @@ division the article is about (黄河滩地公园 in an article on 惠济区 →
 
 Which division does an abbreviation mean (``区委``, ``市政府``, ``区长``)? The rule, in order:
 ``区``/``县``/``镇``/``乡`` → the nearest division of that level named before it in the article
-(the headline counts), else the first named after it; ``市`` → the home city (``Settings.home_city``)
-when the headline and lead name it or name no city, else a county-level city they name (荥阳市 on
+(the headline counts), else the first named after it; ``市`` → a county-level city the headline names
+alone (not as a visit's destination) and the lead names too (新密市委常委会召开…: its 市委), else the home city
+(``Settings.home_city``) when the headline and lead name it or name no city, else a county-level city they name (荥阳市 on
 its own page), else the one other city they name (武汉市 in a report on Wuhan), else the home city;
 ``省`` → the province of the home city.
 """
@@ -20,7 +21,7 @@ import re
 from functools import cache
 
 from kg.extract.determiners import PLACE, after_determiners
-from kg.extract.divisions import article_county, county_before, county_prefecture, load_gazetteer
+from kg.extract.divisions import article_county, county_before, county_prefecture, is_county_level, load_gazetteer
 from kg.extract.lexicon import ABBREVIATION_LEVELS, word_tags
 from kg.extract.mentions import CLAUSE_BREAKS, Doc, is_han
 from kg.extract.visits import ends_phrase, visit_word_before, visit_words
@@ -562,6 +563,9 @@ def _article_city(doc: Doc) -> str:
             continue
         if name.endswith("市") and level in ("city", "province") and name not in cities:
             cities.append(name)
+    own = _headline_county_city(doc, cities, visited)
+    if own is not None:
+        return own  # 新密市委常委会召开…: the county-level city's own 市委, though the lead names 郑州市委 too
     if home in cities or not cities:
         return home
     county_level = [
@@ -573,6 +577,20 @@ def _article_city(doc: Doc) -> str:
     if county_level:
         return county_level[0]  # 荥阳市 on its own page
     return cities[0] if len(cities) == 1 else home
+
+
+def _headline_county_city(doc: Doc, cities: list[str], visited: str | None) -> str | None:
+    """The county-level city the headline is about (the only city it names, not where a visit went), when
+    the lead names it too: inside its own article, a bare 市 is that city's, not the prefecture's."""
+    headline_end = len(doc.article.headline)
+    named = {name for start, _e, name, level in doc.place_spans
+             if start < headline_end and name.endswith("市") and level in ("city", "province")}
+    if len(named) != 1:
+        return None
+    (city,) = named
+    if city == visited or city not in cities or not is_county_level(city):
+        return None
+    return city
 
 
 def _matches(name: str, char: str) -> bool:
