@@ -3,7 +3,7 @@ sentences written for a test are marked as such."""
 
 from __future__ import annotations
 
-from extract_helpers import doc_of, first_event, posts_of
+from extract_helpers import body_roles, doc_of, first_event, posts_of
 
 SHANGJIE_NPC = (
     "上街区人大常委会召开第二十五次会议\n区人大常委会主任黄德胜主持会议，副主任刘建平、赵丽华、曹永利及委员出席会议。"
@@ -129,3 +129,28 @@ def test_a_job_fair_is_an_event_of_its_own_kind() -> None:
     assert roles["田立新"] == "attended"
     assert roles["金水区人力资源和社会保障局"] == "organiser"
     assert roles["金水区就业服务中心"] == "co_organiser"
+
+
+# --- cause 9: one body under two names in one article ---------------------------------------------------------
+
+
+def test_congress_written_short_and_in_full_is_one_visitor() -> None:
+    event = first_event(
+        "市人大常委会视察商水县农村人居环境整治工作\n本报讯（记者 李文涛）11月6日，市人大常委会副主任王明亮带领部分"
+        "市人大代表，到商水县视察农村人居环境整治工作。商水县委常委、常务副县长刘海波，县人大常委会主任邓红霞陪同视察。"
+    )
+    # 周口市 from the counties the page names; 市人大代表 is the same body, not a second visitor 周口市人大
+    assert body_roles(event) == {"周口市人大常委会": "visitor"}
+    # written for the test: a party committee's office written short and in full is one organiser
+    event = first_event(
+        "中原区委办公室开展主题党日活动\n6月28日，中原区委办公室组织党员开展主题党日活动，区委办全体党员参加。"
+    )
+    assert body_roles(event) == {"中原区委办公室": "organiser"}
+
+
+def test_a_term_without_di_is_no_part_of_the_name() -> None:
+    event = first_event(
+        "上街区人大常委会召开第二十三次会议\n本报讯（记者 周琳）11月14日上午，上街区十届人大常委会召开第二十三次会议。"
+        "区人大常委会主任黄德胜主持会议，副主任刘建平、赵丽华、曹永利及委员出席会议。"
+    )
+    assert body_roles(event) == {"上街区人大常委会": "organiser"}

@@ -75,7 +75,8 @@ def test_seed_inspection_with_accompanying_officials() -> None:
         "丁文霞": "accompanied",
         "刘满仓": "accompanied",
     }
-    assert _roles(event, "body") == {"开封市人大": "visitor"}
+    # the headline's 开封市人大 is the 开封市人大常委会 its vice-chairman comes from: one body, named in full
+    assert _roles(event, "body") == {"开封市人大常委会": "visitor"}
     assert event.places == ["黄河滩地公园", "惠济区"]
     start, end = event.provenance.start, event.provenance.end
     assert article.text[start:end] == "考察" and event.provenance.sentence >= 1

@@ -36,7 +36,7 @@ LIST_JOINERS = "和及与"  # one-character words that join the items of a list 
 _ORDINAL = re.compile(r"第[一二三四五六七八九十0-9]+")
 # 第十六届: the term of a standing body, no part of its name (管城回族区第十六届人大常委会 → …区人大常委会);
 # a session as an event (第十六届人大第三次会议) is named by the event detector, not here
-_SESSION = re.compile(r"第[一二三四五六七八九十百0-9]+届(?=[\u4e00-\u9fff])")
+_SESSION = re.compile(r"第?[一二三四五六七八九十百0-9]+届(?=[\u4e00-\u9fff])")  # 第十六届, 十届
 _CLAUSE_IN_NAME = re.compile(r"[了着过]|(?:首|第?[一二三四五六七八九十两0-9]+)家")  # aspect particles, counted 家
 MAX_LIST_ITEMS = 12  # items of a list closed by 等 and a kind of body (…等企业)
 MAX_BARE_NAME = 6  # characters of a body name written with no suffix (郑煤机, 深澜动力, 威廉希尔)

@@ -281,6 +281,9 @@ def _agents(
             if text[match.end() - 1 : match.end() + 1] in non_bodies:
                 continue  # 专业扑火队|员: the name opens a word for its members, persons
             body_spans.append(Agent(body.name, "body", match.start(), match.end()))
+    # 周口市人大 and 周口市人大常委会 in one article: one body, named by its longer form
+    fuller = _fuller_forms(names)
+    body_spans = [replace(a, name=fuller.get(a.name, a.name)) for a in body_spans]
     # 区党工委主题教育第一、第二指导组: the list's items act; the body their names open with does not
     item_starts = [m.start for m in mentions if m.type == "ORG" and m.source == COORDINATED_SOURCE]
     body_spans = [a for a in body_spans if not _opens_shared_list(text, a, item_starts)]
@@ -300,6 +303,31 @@ def _agents(
             continue
         kept.append(agent)
     return sorted(agents + kept, key=lambda a: a.start)
+
+
+@cache
+def _suffix_extensions() -> tuple[tuple[str, str], ...]:
+    """Pairs of body suffixes of one kind where the second extends the first (人大 → 人大常委会, 政协 → 政协常委会,
+    纪委 → 纪委监委, 办 → 办公室): two names of one body, written short and in full."""
+    suffixes = load_lexicon().body_suffixes
+    pairs = [
+        (short, full)
+        for short in suffixes
+        for full in suffixes
+        if full != short and full.startswith(short) and suffixes[full].kind == suffixes[short].kind
+    ]
+    return tuple(sorted(pairs, key=lambda pair: len(pair[0]), reverse=True))
+
+
+def _fuller_forms(names: set[str]) -> dict[str, str]:
+    """Each body the article also names in a fuller form of the same kind (周口市人大 → 周口市人大常委会)."""
+    fuller: dict[str, str] = {}
+    for name in names:
+        for short, full in _suffix_extensions():
+            if name.endswith(short) and (longer := name[: len(name) - len(short)] + full) in names:
+                fuller[name] = longer
+                break
+    return fuller
 
 
 MAX_LIST_PREFIX_GAP = 8  # characters between a body and the first item of a list its name opens (主题教育)

@@ -9,9 +9,10 @@ division the article is about (黄河滩地公园 in an article on 惠济区 →
 Which division does an abbreviation mean (``区委``, ``市政府``, ``区长``)? The rule, in order:
 ``区``/``县``/``镇``/``乡`` → the nearest division of that level named before it in the article
 (the headline counts), else the first named after it; ``市`` → a county-level city the headline names
-alone (not as a visit's destination) and the lead names too (新密市委常委会召开…: its 市委), else the home city
-(``Settings.home_city``) when the headline and lead name it or name no city, else a county-level city they name (荥阳市 on
-its own page), else the one other city they name (武汉市 in a report on Wuhan), else the home city;
+alone (not as a visit's destination) and the lead names too (新密市委常委会召开…: its 市委), else the home
+city (``Settings.home_city``) when the headline and lead name it or name no city, else a county-level city
+they name (荥阳市 on its own page), else the one other city they name (武汉市 in a report on Wuhan), else the
+home city;
 ``省`` → the province of the home city.
 """
 
