@@ -69,6 +69,7 @@ SETS = [
     BlindSet("blind", pages=5, events=21, officials=40),
     BlindSet("blind2", pages=4, events=15, officials=60),
     BlindSet("blind3", pages=4, events=14, officials=58),
+    BlindSet("blind4", pages=4, events=14, officials=56),
 ]
 
 
