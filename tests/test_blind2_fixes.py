@@ -159,3 +159,30 @@ def test_bare_city_in_a_county_level_citys_own_article_is_that_city() -> None:
     )
     assert posts_of(doc, "刘伟") == [("书记", "郑州市委")]
     assert posts_of(doc, "王志强") == [("书记", "新密市委")]
+
+
+# --- 2. roles at a drill: the watcher attends, the commander-in-chief leads -----------------------------------
+
+
+def test_watching_and_speaking_at_a_drill_is_attending() -> None:
+    event = first_event(
+        "登封市举行冬季森林防火应急演练\n本报讯(记者 刘洋)11月5日上午,登封市2024年冬季森林防火应急演练在大冶镇周山村"
+        "举行。副市长马卫东现场观摩并讲话,市应急管理局、市林业局、大冶镇等单位及专业扑火队员共200余人参加演练。"
+    )
+    assert event.kind == "drill"
+    assert person_roles(event) == {"马卫东": "attended"}
+
+
+def test_the_drills_commander_in_chief_leads_it() -> None:
+    event = first_event(
+        "殷都区开展危险化学品事故应急救援演练\n本报讯（记者 黄丽 通讯员 付强）11月8日上午，由殷都区应急管理局主办、"
+        "安阳鑫达化工有限公司承办的危险化学品事故应急救援演练在水冶镇该公司厂区举行。副区长田志勇任演练总指挥，"
+        "区消防救援大队、区卫生健康委、水冶镇等单位参加演练。"
+    )
+    assert person_roles(event) == {"田志勇": "led"}
+    # written for the test: 担任总指挥 as well, and a watcher beside the commander attends
+    event = first_event(
+        "中牟县开展防汛应急演练\n6月10日上午，中牟县防汛应急演练在雁鸣湖镇举行。副县长王磊担任总指挥，"
+        "县委常委李明现场观摩并致辞。"
+    )
+    assert person_roles(event) == {"王磊": "led", "李明": "attended"}
