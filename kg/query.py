@@ -19,6 +19,11 @@ parameter: run without ``--param NAME`` and with a limit, it is then evaluated f
 Its ORDER BY must start with ``?NAME_zh`` (or ``STR(?NAME_zh)``), so that those batches, one after
 the other, are the same rows in the same order as one evaluation over every value; the engine then
 never has to join and sort all the rows to show the first ones.
+
+A bundled query may also declare ``# @view NAME``: ``kg build --store`` keeps its rows without
+parameters in the store (``kg.graph.materialise``), and ``kg query --store`` run without
+parameters reads them from there, by position, when the view was made from the same query text;
+otherwise the query is evaluated as usual.
 """
 
 from __future__ import annotations
@@ -89,10 +94,12 @@ class BundledQuery:
     params: dict[str, str]  # name → description
     required: frozenset[str]
     pages: dict[str, str] = field(default_factory=dict)  # parameter → the pattern listing its values
+    view: str | None = None  # the materialised view of its rows without parameters (kg.graph.materialise)
 
 
 _PARAM_LINE = re.compile(r"^#\s*@param\s+([A-Za-z_]\w*)\s*:?\s*(.*)$")
 _PAGE_LINE = re.compile(r"^#\s*@page\s+([A-Za-z_]\w*)\s*:\s*(.+)$")
+_VIEW_LINE = re.compile(r"^#\s*@view\s+([A-Za-z0-9_-]+)\b")
 
 
 def _header(text: str) -> list[str]:
@@ -105,12 +112,17 @@ def _header(text: str) -> list[str]:
 
 
 def describe_query(path: Path) -> BundledQuery:
-    """Read a query's header comment: the first line describes it, ``# @param x: …`` its parameters."""
+    """Read a query's header comment: the first line describes it, ``# @param x: …`` its parameters.
+
+    ``# @page x: PATTERN`` pages it by ``x`` (see the module's docstring), ``# @view NAME`` names its
+    materialised view (``kg.graph.materialise``).
+    """
     header = _header(path.read_text(encoding="utf-8"))
     description = header[0].lstrip("#").strip() if header else ""
     params: dict[str, str] = {}
     pages: dict[str, str] = {}
     required = set()
+    view = None
     for line in header:
         match = _PARAM_LINE.match(line)
         if match:
@@ -120,7 +132,10 @@ def describe_query(path: Path) -> BundledQuery:
         page = _PAGE_LINE.match(line)
         if page:
             pages[page.group(1)] = page.group(2).strip()
-    return BundledQuery(path.stem, path, description, params, frozenset(required), pages)
+        declared = _VIEW_LINE.match(line)
+        if declared:
+            view = declared.group(1)
+    return BundledQuery(path.stem, path, description, params, frozenset(required), pages, view)
 
 
 def bundled_queries() -> dict[str, BundledQuery]:
@@ -263,6 +278,7 @@ def bind_rows(text: str, rows: Sequence[dict[str, str]]) -> str:
 
 
 def check_required(params: dict[str, str], bundled: BundledQuery | None) -> None:
+    """A UsageError naming the bundled query's required parameters that ``params`` leaves out."""
     if bundled is not None:
         missing = sorted(bundled.required - set(params))
         if missing:
@@ -272,14 +288,13 @@ def check_required(params: dict[str, str], bundled: BundledQuery | None) -> None
             )
 
 
-def bind_parameters(text: str, params: dict[str, str], bundled: BundledQuery | None = None) -> str:
+def bind_parameters(text: str, params: dict[str, str]) -> str:
     """Insert ``VALUES (?a ?b) { ("x" <y>) }`` at the start of the outer WHERE group.
 
     ``?name`` gets the value as a plain string; ``?name_zh``, if the query uses it, the same string
     tagged ``@zh``, which matches the graph's labels directly (an index lookup, not a FILTER over
-    every label).
+    every label). Required parameters are checked by the caller (``check_required``).
     """
-    check_required(params, bundled)
     if not params:
         return text
     return bind_rows(text, [_binding_terms(_query_code(text), params)])
@@ -505,6 +520,7 @@ class Request:
     store: Path | None = None
     limit: int | None = None  # rows to keep; None keeps all
     paging: Paging | None = None
+    view: tuple[str, str] | None = None  # (name, digest of the query text): read from this view when fresh
 
     def open(self):
         return open_store(self.store, writable=self.update) if self.store is not None else load_data(self.data)  # type: ignore[arg-type]
@@ -518,6 +534,12 @@ def _execute(request: Request) -> QueryResult:
 def _execute_on(store, request: Request) -> QueryResult:
     where = f"store {request.store}" if request.store is not None else str(request.data)
     if not request.update:
+        if request.view is not None:
+            from kg.graph.materialise import view_reading_query
+
+            reading = view_reading_query(store, *request.view, request.limit)
+            if reading is not None:
+                return _evaluate(store, reading, request.limit)
         if request.paging is not None and request.limit is not None:
             return _evaluate_paged(store, request.text, request.paging, request.limit)
         return _evaluate(store, request.text, request.limit)
@@ -531,6 +553,9 @@ def _execute_on(store, request: Request) -> QueryResult:
         assert request.data is not None
         _write_back(store, request.data)
     else:
+        from kg.graph.materialise import materialise_views
+
+        materialise_views(store)  # the store changed: its views are made again, never left stale
         store.flush()
     return QueryResult("update", message=f"updated {where}: {before} → {after} triples")
 
@@ -687,12 +712,15 @@ def run_query(
     allow_update: bool = False,
     timeout: float = 60.0,
     limit: int | None = None,
+    use_views: bool = True,
 ) -> QueryResult:
     """Run SPARQL text, a .rq file or a bundled query over ``data`` (default output/graph.ttl) or ``store``.
 
     ``timeout`` ≤ 0 runs the query in this process with no time limit. ``limit`` keeps the first
     rows (None or 0: all) and sets ``truncated`` when there were more; a bundled query with an
-    ``@page`` parameter left unbound is then evaluated a batch of values at a time.
+    ``@page`` parameter left unbound is then evaluated a batch of values at a time. A bundled
+    query with an ``@view`` run on a store without parameters is read from its materialised
+    view when the store holds a fresh one (``use_views=False``: always evaluated).
     """
     if data is not None and store is not None:
         raise UsageError("give either --data or --store, not both")
@@ -719,14 +747,19 @@ def run_query(
         raise UsageError("--param binds SELECT/ASK/CONSTRUCT queries only, not updates")
     params = params or {}
     paging = None
+    view = None
     if not update:
         check_required(params, bundled)
+        if use_views and store is not None and bundled is not None and bundled.view is not None and not params:
+            from kg.graph.materialise import source_digest
+
+            view = (bundled.view, source_digest(text))
         paging = paging_for(text, bundled, params, limit)
         if paging is None:
-            text = bind_parameters(text, params, bundled)
+            text = bind_parameters(text, params)
         else:
             _binding_terms(_query_code(text), params)  # a bad parameter fails here, not in the worker
-    request = Request(text, update, data, store, limit or None, paging)
+    request = Request(text, update, data, store, limit or None, paging, view)
     if not timeout or timeout <= 0:
         result = _execute(request)
     elif _single_threaded():

@@ -84,7 +84,11 @@ def compute_stats(data: Path | None = None, store: Path | None = None, top: int 
              BIND(COALESCE(STR(?l), STRAFTER(STR(?cls), STR(kg:))) AS ?kind)
            } GROUP BY ?kind ORDER BY DESC(?n) ?kind""",
     )
-    stats = GraphStats(triples=len(database), counts=counts, event_kinds={k: int(n) for k, n in kinds})
+    from kg.graph.materialise import view_quads
+
+    # The graph's triples: a store built by kg also holds the bundled queries' views in named graphs.
+    triples = len(database) - view_quads(database)
+    stats = GraphStats(triples=triples, counts=counts, event_kinds={k: int(n) for k, n in kinds})
 
     names = _display_names(_rows(database, "SELECT ?p ?name WHERE { ?p a foaf:Person ; rdfs:label ?name }"))
     attendance = _rows(

@@ -191,9 +191,12 @@ def write_store(graph: KnowledgeGraph, store: Path) -> Path:
     """Replace the contents of the Oxigraph store at ``store`` with ``graph``.
 
     The new store is built in a temporary directory beside it and renamed into place, so readers
-    never see a half-loaded store and a failed load keeps the old one.
+    never see a half-loaded store and a failed load keeps the old one. The bundled queries'
+    materialised views (``kg.graph.materialise``) are made in it before the rename: never stale.
     """
     import pyoxigraph
+
+    from kg.graph.materialise import materialise_views
 
     store = Path(store)
     if store.exists() and (not store.is_dir() or not _looks_like_store(store)):
@@ -203,6 +206,7 @@ def write_store(graph: KnowledgeGraph, store: Path) -> Path:
     try:
         database = pyoxigraph.Store(str(building))
         database.bulk_load(graph.ntriples(), format=pyoxigraph.RdfFormat.N_TRIPLES)
+        materialise_views(database)
         database.flush()
         del database  # closes the database files before the rename
         # mkdtemp makes the directory private (0700); a store is as readable as any folder made here
