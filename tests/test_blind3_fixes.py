@@ -154,3 +154,34 @@ def test_a_term_without_di_is_no_part_of_the_name() -> None:
         "区人大常委会主任黄德胜主持会议，副主任刘建平、赵丽华、曹永利及委员出席会议。"
     )
     assert body_roles(event) == {"上街区人大常委会": "organiser"}
+
+
+# --- cause 7: a zone after its town is named with it; the town stays a place of the event ----------------------
+
+
+def test_a_zone_after_its_town_is_named_with_it() -> None:
+    event = first_event(
+        "市政协调研西平县小麦种业发展情况\n本报讯（记者 孙倩）11月19日，市政协主席杨建国带领部分市政协委员到西平县"
+        "调研小麦种业发展情况。\n调研组一行先后深入出山镇种业产业园、河南丰德种业有限公司育种基地，详细了解良种繁育、"
+        "品种推广和企业经营情况。"
+    )
+    assert "出山镇种业产业园" in event.places and "出山镇" in event.places
+    assert "种业产业园" not in event.places
+    # a base of farms too (blind2's 禹州 page)
+    event = first_event(
+        "市政协视察禹州市中医药产业发展情况\n11月6日，市政协主席杨树林带领部分市政协委员，到禹州市视察中医药产业发展"
+        "情况。\n视察组一行先后来到禹州市中药材交易市场、瑞祥药业有限公司、方山镇中药材种植基地，实地察看中药材种植、"
+        "加工、交易情况。"
+    )
+    assert "方山镇中药材种植基地" in event.places and "方山镇" in event.places
+    assert "中药材种植基地" not in event.places
+
+
+def test_a_project_in_a_street_is_named_on_its_own() -> None:
+    # blind1's 金水 page: a project built in a 街道 keeps its own name, the 街道 is a place of its own
+    event = first_event(
+        "金水区领导调研重点项目建设\n11月3日，金水区区长韩志宏带队调研重点项目建设。\n韩志宏一行先后来到国基路街道"
+        "河南智能传感产业园项目、丰庆路街道北三环数字经济产业园项目施工现场，详细了解项目建设进度。"
+    )
+    assert "河南智能传感产业园项目" in event.places and "国基路街道" in event.places
+    assert not any(name.startswith("国基路街道") and name != "国基路街道" for name in event.places)

@@ -482,12 +482,15 @@ def _places_for(article: Article, sentences: list[Sentence], places: list[Place]
     # place's own name holds is not repeated when a town (长兴路街道便民服务中心 → 惠济区, not 长兴路街道) but a
     # village or district is (大庙村便民服务站 → 大庙村, 花园口镇; 二七区长江路第二小学 → 二七区)
     seen = set(ordered)
+    body_names = {a.name for a in agents if a.kind == "body"}
     for name in list(ordered):
         if _level_rank(by_name[name].level) >= _level_rank("district"):
             continue
         parent = by_name[name].parent
         while parent and parent in by_name:
-            if parent not in seen and (parent not in name or by_name[parent].level != "town"):
+            # the town is listed for a zone named with it (出山镇种业产业园 → 出山镇), not for its own office
+            held = parent in name and by_name[parent].level == "town" and name in body_names
+            if parent not in seen and not held:
                 ordered.append(parent)
                 seen.add(parent)
             if _level_rank(by_name[parent].level) >= _level_rank("district"):

@@ -107,9 +107,12 @@ def find_places(doc: Doc) -> None:
         before = ends_found.get(start)
         if level == "site" and before is not None and before[2] == "village":
             name = before[1] + name  # 汪洋村|莲藕产业园: a site is named with the village it lies in
+        project = _project_end(doc, end) if level == "site" else None
         if level == "site" and before is not None and before[2] in ("district", "city") and _is_zone(name):
             name = before[1] + name  # 长垣市|起重工业园区: a county's industrial zone is named with it
-        if level == "site" and (project := _project_end(doc, end)) is not None:
+        elif level == "site" and before is not None and before[2] == "town" and _is_zone(name) and project is None:
+            name = before[1] + name  # 出山镇|种业产业园: so is a town's (not a project built in it: 国基路街道|…项目)
+        if project is not None:
             name, end = name + text[end:project], project  # 河南智能传感产业园|项目
         found.append((start, end, name, level))
         ends_found[end] = (start, name, level)
