@@ -186,3 +186,20 @@ def test_the_drills_commander_in_chief_leads_it() -> None:
         "县委常委李明现场观摩并致辞。"
     )
     assert person_roles(event) == {"王磊": "led", "李明": "attended"}
+
+
+# --- 7. a body written short in the headline is the one the lead names in full -------------------------------
+
+
+def test_headline_short_body_is_the_leads_full_one() -> None:
+    event = first_event(
+        "市督导组到宝丰县督导秸秆禁烧工作\n本报讯(记者 高峰 通讯员 杜娟)11月4日,平顶山市秸秆禁烧工作第二督导组组长、"
+        "市农业农村局副局长邢建设带领督导组到宝丰县,督导检查秸秆禁烧和综合利用工作。宝丰县委常委、副县长黄明亮陪同督导。"
+    )
+    assert body_roles(event) == {"平顶山市秸秆禁烧工作第二督导组": "visitor"}
+    # written for the test: two groups named in full leave the short name as it is (which one is not said)
+    doc_event = first_event(
+        "市督导组到中牟县督导秸秆禁烧工作\n11月4日,郑州市秸秆禁烧第一督导组、郑州市秸秆禁烧第二督导组到中牟县督导检查"
+        "秸秆禁烧工作,中牟县副县长吴丽萍陪同。"
+    )
+    assert "郑州市督导组" in body_roles(doc_event)

@@ -282,7 +282,7 @@ def _agents(
                 continue  # 专业扑火队|员: the name opens a word for its members, persons
             body_spans.append(Agent(body.name, "body", match.start(), match.end()))
     # 周口市人大 and 周口市人大常委会 in one article: one body, named by its longer form
-    fuller = _fuller_forms(names)
+    fuller = _fuller_forms(names) | _named_in_full(bodies)
     body_spans = [replace(a, name=fuller.get(a.name, a.name)) for a in body_spans]
     # 区党工委主题教育第一、第二指导组: the list's items act; the body their names open with does not
     item_starts = [m.start for m in mentions if m.type == "ORG" and m.source == COORDINATED_SOURCE]
@@ -327,6 +327,26 @@ def _fuller_forms(names: set[str]) -> dict[str, str]:
             if name.endswith(short) and (longer := name[: len(name) - len(short)] + full) in names:
                 fuller[name] = longer
                 break
+    return fuller
+
+
+def _named_in_full(bodies: list[Body]) -> dict[str, str]:
+    """A body written only as its division and kind (市督导组 in the headline) that the article also names in
+    full, as the one body of that division and longest suffix with a name between (平顶山市秸秆禁烧工作第二督导组)."""
+    lex = load_lexicon()
+    suffix_of = {b.name: found[0] for b in bodies if (found := lex.body_suffix_of(b.name)) is not None}
+    fuller: dict[str, str] = {}
+    for body in bodies:
+        suffix = suffix_of.get(body.name)
+        if suffix is None or len(suffix) < 2 or not body.place or body.name != body.place + suffix:
+            continue  # a one-character kind (县委, 县局) also ends many other bodies' names (县农委, 县教育局)
+        named = {
+            other.name for other in bodies
+            if other.place == body.place and suffix_of.get(other.name) == suffix
+            and other.name.startswith(body.place) and len(other.name) > len(body.name)
+        }
+        if len(named) == 1:
+            fuller[body.name] = named.pop()
     return fuller
 
 
