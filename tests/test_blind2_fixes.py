@@ -203,3 +203,22 @@ def test_headline_short_body_is_the_leads_full_one() -> None:
         "秸秆禁烧工作,中牟县副县长吴丽萍陪同。"
     )
     assert "郑州市督导组" in body_roles(doc_event)
+
+
+# --- 10. a demonstration zone is a site only after the place that holds it ------------------------------------
+
+
+def test_demonstration_zone_after_its_village_is_a_site_of_the_visit() -> None:
+    event = first_event(
+        "中牟县领导调研乡村振兴重点工作\n本报讯(记者 王磊)11月3日上午,中牟县委书记刘振国带队到狼城岗镇、万滩镇调研乡村"
+        "振兴重点工作。\n刘振国一行先后来到狼城岗镇东狼城岗村高标准农田示范区、万滩镇三刘寨村大蒜冷链仓储中心,察看农田"
+        "水利设施建设和冷链项目运营情况。"
+    )
+    for place in ("东狼城岗村高标准农田示范区", "东狼城岗村", "三刘寨村大蒜冷链仓储中心", "三刘寨村", "万滩镇"):
+        assert place in event.places
+    # the seeds' policy zone (page 000) names no place: no container before it
+    doc = doc_of(
+        "开封市人大到惠济区考察\n4月8日上午,开封市人大常委会主任阎红心带队到惠济区考察黄河流域生态保护和高质量发展"
+        "核心示范区起步区建设工作。"
+    )
+    assert not any(name.endswith("示范区") for name in doc.places)

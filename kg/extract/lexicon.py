@@ -100,6 +100,8 @@ class Lexicon:
     venue_suffixes: tuple[str, ...] = ()  # 会议室, 校区: rooms and grounds of the body named before them
     conjunctions: frozenset[str] = frozenset()  # 及, 和, 与: join two names, never inside one after a suffix
     road_suffixes: tuple[str, ...] = ()  # 路, 街, 大道: place suffixes of roads (third column ``road``)
+    # 示范区: sites named only right after the place that holds them (third column ``contained``)
+    contained_suffixes: frozenset[str] = frozenset()
     given_name_openers: frozenset[str] = frozenset()  # 向, 为: inner stops that may open a given name (陈向东)
     shared_titles: frozenset[str] = frozenset()  # 常委, 委员: titles several persons hold at once
     shared_title_modifiers: tuple[str, ...] = ()  # 副: every title under these is held by several
@@ -362,6 +364,7 @@ def load_lexicon() -> Lexicon:
         venue_suffixes=tuple(sorted(read_entries("venue_suffixes.txt"), key=len, reverse=True)),
         conjunctions=frozenset(read_entries("conjunctions.txt")),
         road_suffixes=tuple(row[0] for row in read_rows("place_suffixes.tsv") if row[2:3] == ["road"]),
+        contained_suffixes=frozenset(row[0] for row in read_rows("place_suffixes.tsv") if row[2:3] == ["contained"]),
         given_name_openers=frozenset("".join(read_entries("given_name_openers.txt"))),
         shared_titles=frozenset(e for e in read_entries("shared_titles.txt") if not e.startswith("modifier:")),
         shared_title_modifiers=tuple(

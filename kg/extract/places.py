@@ -105,6 +105,8 @@ def find_places(doc: Doc) -> None:
             if end - start <= len(suffix):
                 continue  # 梁河县|河…: the suffix starts the next name, it ends none
         before = ends_found.get(start)
+        if suffix in lex.contained_suffixes and (before is None or before[2] not in ADMIN_LEVELS):
+            continue  # …高质量发展核心示范区: a policy zone; 东狼城岗村|高标准农田示范区 is a site of the village
         if level == "site" and before is not None and before[2] == "village":
             name = before[1] + name  # 汪洋村|莲藕产业园: a site is named with the village it lies in
         project = _project_end(doc, end) if level == "site" else None
