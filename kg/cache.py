@@ -26,17 +26,16 @@ import dataclasses
 import hashlib
 import importlib.metadata
 import json
-import os
 import pickle
 import re
 import shutil
-import tempfile
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
 import kg
 from kg.graph.rdf import ArticleReports
+from kg.io import write_bytes_atomic
 from kg.model import Article, Body, Extraction, Person, Post, Provenance
 from kg.resources import ontology_dir
 from kg.settings import Settings
@@ -52,21 +51,13 @@ _VERSION_DIR = re.compile(r"v[0-9a-f]{16}")
 
 
 def write_cache_file(path: Path, data: bytes) -> None:
-    """Write a cache entry atomically (a temporary file renamed into place), without ``fsync``.
+    """Write a cache entry atomically (:func:`kg.io.write_bytes_atomic`), without ``fsync``.
 
     Thousands of entries are written in a first build, and a sync each would cost more than the
     entries save. An entry cut short by a crash is at worst unreadable, and an unreadable entry
     is a miss: every reader here checks what it loads.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_bytes_atomic(path, data, sync=False)
 
 
 def _files_under(root: Path) -> list[Path]:
@@ -435,6 +426,38 @@ class BuildCache:
             if other != entry:
                 other.unlink(missing_ok=True)
         write_cache_file(entry, hashlib.blake2b(html, digest_size=16).digest() + html)
+
+    # what the next build needs to redo the view only where the graph changed (kg.view.incremental)
+
+    def load_view_state(self, turtle_body: bytes) -> object | None:
+        """The :class:`kg.view.incremental.ViewState` of the view of ``turtle_body``, or None
+        (missing, damaged, or the state of another graph)."""
+        from kg.view.incremental import ViewState
+
+        try:
+            data = (self.directory / "view" / "state.pkl").read_bytes()
+        except OSError:
+            return None
+        # The Turtle body it is the view of, then the digest of the pickle: a damaged file is a miss.
+        if data[:16] != hashlib.blake2b(turtle_body, digest_size=16).digest():
+            return None
+        if data[16:32] != hashlib.blake2b(memoryview(data)[32:], digest_size=16).digest():
+            return None
+        try:
+            state = pickle.loads(memoryview(data)[32:])
+        except Exception:  # a damaged or foreign file is a miss, never an error
+            return None
+        return state if isinstance(state, ViewState) else None
+
+    def save_view_state(self, turtle_body: bytes, state: object | None) -> None:
+        """Keep ``state`` as the view of ``turtle_body``; None forgets the last one."""
+        path = self.directory / "view" / "state.pkl"
+        if state is None:
+            path.unlink(missing_ok=True)
+            return
+        digest = hashlib.blake2b(turtle_body, digest_size=16).digest()
+        data = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+        write_cache_file(path, digest + hashlib.blake2b(data, digest_size=16).digest() + data)
 
     def prune_other_versions(self) -> list[Path]:
         """Delete the folders of other graph versions or settings: they can never be hit again."""

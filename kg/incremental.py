@@ -18,8 +18,11 @@ The output is byte-identical to a build without a cache; only the work differs:
    part); a block whose signature is unchanged is copied from the last graph.ttl, and only the
    other subjects' triples are gathered (from their articles' fragment files) and serialised.
 
-Formats other than Turtle and the HTML view (which reads the Turtle) need the whole graph: it is
-then assembled from every fragment.
+6. **View.** graph.html is redone only around the subjects whose blocks changed, and the last
+   layout is kept, new nodes placed among their neighbours (:mod:`kg.view.incremental`).
+
+Formats other than Turtle and the HTML view need the whole graph: it is then assembled from
+every fragment.
 """
 
 from __future__ import annotations
@@ -234,9 +237,12 @@ class _Run:
         order = sorted(range(len(articles)), key=lambda i: articles[i].id)
         merged = shared_triples((final[i].reports for i in order), settings)
         self.fragments = _Fragments(cache, final, fresh)
-        turtle, blocks, triples = _turtle(index, final, self.fragments, merged, settings, stats)
+        turtle, blocks, triples, last = _turtle(index, final, self.fragments, merged, settings, stats)
 
-        outputs = _write(self.out, self.formats, turtle, final, self.fragments, merged, settings, self.store)
+        previous = _Previous(last, index.blocks if last else {}, blocks)
+        outputs = _write(
+            self.out, self.formats, turtle, final, self.fragments, merged, settings, self.store, previous
+        )
         kept = dict(zip(keys, final, strict=True))
         cache.save(BuildIndex(records=kept, blocks=blocks), turtle[len(_header(settings)) :])
         if cache.pages_read:
@@ -279,8 +285,11 @@ def _turtle(
     merged: dict[str, set[tuple[str, str]]],
     settings: Settings,
     stats: IncrementalStats,
-) -> tuple[bytes, dict[str, TurtleBlock], int]:
-    """graph.ttl, spliced from the last one's blocks where a subject's contributions are unchanged."""
+) -> tuple[bytes, dict[str, TurtleBlock], int, bytes]:
+    """graph.ttl, spliced from the last one's blocks where a subject's contributions are unchanged.
+
+    Returns the Turtle, its blocks, its number of triples and the last Turtle's body (b"" if none).
+    """
     from kg.graph.export import turtle_blocks
     from kg.graph.namespaces import all_prefixes
 
@@ -330,7 +339,7 @@ def _turtle(
         blocks[subject] = (signatures[subject], offset, len(piece), count)
         offset += len(piece)
         triples += count
-    return b"".join(pieces), blocks, triples
+    return b"".join(pieces), blocks, triples, last
 
 
 class _Fragments:
@@ -361,6 +370,15 @@ class _MissingFragment(Exception):
     """A fragment file the index names is missing or damaged: the build starts again without the index."""
 
 
+@dataclass
+class _Previous:
+    """The last build's Turtle body and blocks (empty when there was none), and this build's blocks."""
+
+    body: bytes
+    blocks: dict[str, TurtleBlock]
+    new_blocks: dict[str, TurtleBlock]
+
+
 def _write(
     out: Path,
     formats: Sequence[str],
@@ -370,6 +388,7 @@ def _write(
     merged: dict[str, set[tuple[str, str]]],
     settings: Settings,
     store: str | Path | None,
+    previous: _Previous,
 ) -> dict[str, Path]:
     from kg.graph.export import FILE_NAMES, write_outputs
     from kg.io import write_bytes_atomic
@@ -382,7 +401,7 @@ def _write(
         outputs["ttl"] = out / FILE_NAMES["ttl"]
         write_bytes_atomic(outputs["ttl"], turtle)
     if "html" in formats:
-        outputs.update(_write_html(out, turtle, outputs.get("ttl"), fragments.cache))
+        outputs.update(_write_html(out, turtle, _header(settings), fragments.cache, previous))
     if others or store is not None:
         from kg.graph.namespaces import all_prefixes
 
@@ -394,20 +413,33 @@ def _write(
     return outputs
 
 
-def _write_html(out: Path, turtle: bytes, turtle_path: Path | None, cache: BuildCache) -> dict[str, Path]:
-    """graph.html: copied from the cache when the Turtle is byte for byte the last one's, else rendered.
-
-    The view lays out the whole network (most of it one component), so any change to the graph
-    means rendering it again; an unchanged graph (a rebuild with nothing new) skips that.
-    """
-    from kg.graph.export import FILE_NAMES, write_html_of
+def _write_html(out: Path, turtle: bytes, header: bytes, cache: BuildCache, previous: _Previous) -> dict[str, Path]:
+    """graph.html: copied from the cache when the Turtle is byte for byte the last one's, else
+    redone where the graph changed from the last view's state (:mod:`kg.view.incremental`), or in full."""
+    from kg.graph.export import FILE_NAMES
     from kg.io import write_bytes_atomic
+    from kg.view.incremental import Snapshot, render
 
     html = out / FILE_NAMES["html"]
     cached = cache.get_view(turtle)
     if cached is not None:
         write_bytes_atomic(html, cached)
         return {"html": html}
-    write_html_of(turtle, turtle_path, html)
-    cache.put_view(turtle, html.read_bytes())
+    start = len(header)
+    spans = {subject: (start + offset, length) for subject, (_, offset, length, _) in previous.new_blocks.items()}
+    state = old = None
+    candidates: list[str] = []
+    if previous.body:
+        state = cache.load_view_state(previous.body)
+        old_spans = {subject: (offset, length) for subject, (_, offset, length, _) in previous.blocks.items()}
+        old = Snapshot(previous.body, header, old_spans)
+        new_signatures = previous.new_blocks
+        candidates = [s for s, block in previous.blocks.items()
+                      if s not in new_signatures or new_signatures[s][0] != block[0]]
+        candidates += [s for s in new_signatures if s not in previous.blocks]
+    page, state = render(turtle, spans, state, old, candidates)  # type: ignore[arg-type]
+    data = page.encode("utf-8")
+    write_bytes_atomic(html, data)
+    cache.put_view(turtle, data)
+    cache.save_view_state(turtle[start:], state)
     return {"html": html}

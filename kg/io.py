@@ -18,8 +18,14 @@ def _default_mode() -> int:
 
 
 @contextmanager
-def atomic_writer(path: str | Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
-    """Write to a temporary file beside ``path`` and rename it into place only on success."""
+def atomic_writer(
+    path: str | Path, mode: str = "w", encoding: str | None = "utf-8", sync: bool = True
+) -> Iterator[IO]:
+    """Write to a temporary file beside ``path`` and rename it into place only on success.
+
+    ``sync=False`` skips the ``fsync``: for cache entries, which are checked when read, where
+    thousands of syncs would cost more than the entries save.
+    """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -27,7 +33,8 @@ def atomic_writer(path: str | Path, mode: str = "w", encoding: str | None = "utf
         with os.fdopen(fd, mode, encoding=None if "b" in mode else encoding) as handle:
             yield handle
             handle.flush()
-            os.fsync(handle.fileno())
+            if sync:
+                os.fsync(handle.fileno())
         os.chmod(tmp, _default_mode())  # mkstemp makes 0600 files; outputs are meant to be shared
         os.replace(tmp, target)
     except BaseException:
@@ -40,6 +47,6 @@ def write_text_atomic(path: str | Path, text: str) -> None:
         handle.write(text)
 
 
-def write_bytes_atomic(path: str | Path, data: bytes) -> None:
-    with atomic_writer(path, "wb") as handle:
+def write_bytes_atomic(path: str | Path, data: bytes, sync: bool = True) -> None:
+    with atomic_writer(path, "wb", sync=sync) as handle:
         handle.write(data)

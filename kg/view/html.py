@@ -16,7 +16,7 @@ from __future__ import annotations
 import importlib.util
 import json
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -30,8 +30,7 @@ from rdflib.term import Node
 from kg.errors import GraphError, UsageError
 from kg.gcpause import collector_paused
 from kg.io import write_text_atomic
-from kg.view.layout import components, layout
-from kg.view.network import NODE_TYPES, READ_PREDICATES, to_networkx
+from kg.view.network import NODE_TYPES, READ_PREDICATES, components, to_networkx
 
 # Type → (colour, border, vis shape). Colours from a colour-blind-safe palette (Okabe–Ito).
 TYPE_STYLES: dict[str, tuple[str, str, str]] = {
@@ -162,27 +161,29 @@ class TermIndex:
         return iter(self._subjects.get((self._predicate(predicate), key), ()))
 
 
-def load_index(source: Path | str) -> TermIndex:
-    """The triples of the file ``source`` that the view reads, as a :class:`TermIndex`."""
-    import pyoxigraph
+class IndexFiller:
+    """Adds parsed pyoxigraph triples to a :class:`TermIndex`, only those the view reads.
 
-    path = Path(source)
-    if not path.is_file():
-        raise GraphError("no such graph file (run `kg build` first)", str(path))
-    name = _OXIGRAPH_FORMATS.get(path.suffix.lower(), "TURTLE")
-    # Terms are keyed by strings (pyoxigraph formats them in Rust; hashing its terms or rdflib's is
-    # slow): each distinct term is made once as an rdflib term, not once per triple.
-    named_node = pyoxigraph.NamedNode
-    subjects: dict[str, Node] = {}
-    objects: dict[str, tuple[Node, str | None]] = {}  # N-Triples form → (term, key; None for a literal)
-    seen: set[tuple[str, str, str]] = set()  # a file may state a triple twice; an rdflib Graph keeps one
-    index = TermIndex()
-    try:
-        for triple in pyoxigraph.parse(path=str(path), format=getattr(pyoxigraph.RdfFormat, name)):
-            predicate = triple.predicate.value
+    Terms are keyed by strings (pyoxigraph formats them in Rust; hashing its terms or rdflib's is
+    slow): each distinct term is made once as an rdflib term, not once per triple.
+    """
+
+    def __init__(self, index: TermIndex) -> None:
+        self.index = index
+        self.subjects: dict[str, Node] = {}
+        self.objects: dict[str, tuple[Node, str | None]] = {}  # N-Triples form → (term, key; None: a literal)
+        self.seen: set[tuple[str, str, str]] = set()  # a file may state a triple twice; an rdflib Graph keeps one
+
+    def add(self, triples: Iterable[object]) -> None:
+        import pyoxigraph
+
+        named_node = pyoxigraph.NamedNode
+        subjects, objects, seen, index = self.subjects, self.objects, self.seen, self.index
+        for triple in triples:
+            predicate = triple.predicate.value  # type: ignore[attr-defined]
             if predicate not in READ_PREDICATES:
                 continue
-            subject, obj = triple.subject, triple.object
+            subject, obj = triple.subject, triple.object  # type: ignore[attr-defined]
             subject_key = subject.value if type(subject) is named_node else f"_:{subject.value}"
             object_text = str(obj)
             key = (subject_key, predicate, object_text)
@@ -198,10 +199,32 @@ def load_index(source: Path | str) -> TermIndex:
                 node = _iri(obj.value) if type(obj) is named_node else _rdflib_term(obj)
                 made = objects[object_text] = (node, None if isinstance(node, Literal) else _key(node))
             index.add(subject_node, subject_key, predicate, made[0], made[1])
+
+
+def load_index(source: Path | str) -> TermIndex:
+    """The triples of the file ``source`` that the view reads, as a :class:`TermIndex`."""
+    import pyoxigraph
+
+    path = Path(source)
+    if not path.is_file():
+        raise GraphError("no such graph file (run `kg build` first)", str(path))
+    name = _OXIGRAPH_FORMATS.get(path.suffix.lower(), "TURTLE")
+    index = TermIndex()
+    try:
+        IndexFiller(index).add(pyoxigraph.parse(path=str(path), format=getattr(pyoxigraph.RdfFormat, name)))
     except (SyntaxError, ValueError, OSError) as error:
         fmt = name.lower().replace("_", "-")
         message = f"cannot parse as {fmt}: {type(error).__name__}: {error}".splitlines()[0]
         raise GraphError(message, str(path)) from error
+    return index
+
+
+def index_of_turtle(turtle: bytes) -> TermIndex:
+    """:func:`load_index` of Turtle held in memory (a build's own output: no error is expected)."""
+    import pyoxigraph
+
+    index = TermIndex()
+    IndexFiller(index).add(pyoxigraph.parse(turtle, format=pyoxigraph.RdfFormat.TURTLE))
     return index
 
 
@@ -262,11 +285,14 @@ def select(
 
 def _sort_dates(network: nx.MultiDiGraph) -> dict[str, str]:
     """Sortable ``YYYY-MM-DD`` for each dated event; a date without a year takes the usual year."""
-    years = Counter(d["date"][:4] for _, d in network.nodes(data=True) if d.get("date", "")[:4].isdigit())
+    # Nodes in name order: a network updated in place (kg.view.incremental) holds them in another
+    # order than a fresh one, and the most common year's ties go to the first one counted.
+    ordered = sorted(network)
+    dates = [(node, network.nodes[node].get("date", "")) for node in ordered]
+    years = Counter(date[:4] for _, date in dates if date[:4].isdigit())
     usual = years.most_common(1)[0][0] if years else "0000"
     keys = {}
-    for node, data in network.nodes(data=True):
-        date = data.get("date", "")
+    for node, date in dates:
         if date.startswith("--") and len(date) >= 7:
             keys[node] = usual + date[1:7]
         elif len(date) >= 10 and date[:4].isdigit():
@@ -284,11 +310,31 @@ def _short(label: str) -> str:
     return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…"
 
 
-def page_data(network: nx.MultiDiGraph, whole: nx.MultiDiGraph | None = None) -> dict[str, object]:
-    """Everything the page script needs, as plain JSON-ready values, in a deterministic order."""
-    positions = layout(network)
+def page_data(
+    network: nx.MultiDiGraph,
+    whole: nx.MultiDiGraph | None = None,
+    positions: dict[str, tuple[float, float]] | None = None,
+) -> dict[str, object]:
+    """Everything the page script needs, as plain JSON-ready values, in a deterministic order.
+
+    ``positions`` (every node's) are used as given; without them the network is laid out.
+    """
+    if positions is None:
+        from kg.view.layout import layout  # numpy: not needed when the positions are known
+
+        positions = layout(network)
     sort_dates = _sort_dates(network)
-    degree = dict(network.degree())
+    # The edges straight from the adjacency: networkx's edge and degree views cost 0.5 s at 26,000 edges.
+    rows = sorted(
+        (source, target, key, data)
+        for source, targets in network._succ.items()  # type: ignore[attr-defined]
+        for target, keyed in targets.items()
+        for key, data in keyed.items()
+    )
+    degree: Counter[str] = Counter()
+    for source, target, _, _ in rows:
+        degree[source] += 1
+        degree[target] += 1
     parts = components(network)
     component = {node: number for number, members in enumerate(parts) for node in members}
     nodes = []
@@ -298,11 +344,11 @@ def page_data(network: nx.MultiDiGraph, whole: nx.MultiDiGraph | None = None) ->
         nodes.append({
             "id": node, "name": data["label"], "label": _short(data.get("display") or data["label"]),
             "type": data["type"], "kind": data.get("kind", ""), "date": data.get("date", ""),
-            "sortDate": sort_dates.get(node, ""), "tip": list(data.get("tip", [])), "value": degree[node],
+            "sortDate": sort_dates.get(node, ""), "tip": list(data.get("tip", [])), "value": degree.get(node, 0),
             "x": x, "y": y, "c": component[node],
         })
     edges = []
-    for number, (source, target, key, data) in enumerate(sorted(network.edges(keys=True, data=True))):
+    for number, (source, target, key, data) in enumerate(rows):
         edges.append({"id": f"e{number}", "from": source, "to": target, "relation": data.get("relation", key),
                       "label": data.get("label", key)})
     counts = Counter(network.nodes[n]["type"] for n in network)
@@ -394,17 +440,27 @@ def _render_html(
         title = "知识图谱:人物、机构、地点与活动"
         if focus:
             title += f"({focus} 周围 {hops} 步)"
+    out = Path(out)
+    write_text_atomic(out, page_html(network, whole, title))
+    return out
+
+
+def page_html(
+    network: nx.MultiDiGraph,
+    whole: nx.MultiDiGraph,
+    title: str = "知识图谱:人物、机构、地点与活动",
+    positions: dict[str, tuple[float, float]] | None = None,
+) -> str:
+    """The page of ``network`` (a selection of ``whole``), laid out unless ``positions`` are given."""
     assets = _assets()
     environment = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
     page = environment.from_string(assets["page"]).render(
         title=title,
         summary=summary_line(network, whole),
-        data_json=Markup(script_json(page_data(network, whole))),
+        data_json=Markup(script_json(page_data(network, whole, positions))),
         vis_js=_inline(assets["vis_js"], "script"),
         vis_css=_inline(assets["vis_css"], "style"),
         page_css=_inline(assets["page_css"], "style"),
         app_js=_inline(assets["app_js"], "script"),
     )
-    out = Path(out)
-    write_text_atomic(out, page)
-    return out
+    return page

@@ -23,6 +23,8 @@ import math
 import networkx as nx
 import numpy as np
 
+from kg.view.network import components
+
 SEED = 7
 SPRING_LIMIT = 300  # components up to this size use networkx's spring_layout
 EDGE_LENGTH = 150.0  # pixels between neighbours at zoom 1
@@ -280,12 +282,6 @@ def _pack(placed: list[tuple[list[str], np.ndarray]], gap: float) -> dict[str, n
     return positions
 
 
-def components(graph: nx.Graph) -> list[list[str]]:
-    """Connected components (direction ignored), largest first, each sorted: a stable order."""
-    undirected = graph.to_undirected(as_view=True) if graph.is_directed() else graph
-    return sorted((sorted(c) for c in nx.connected_components(undirected)), key=lambda c: (-len(c), c[0]))
-
-
 def layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     """Pixel positions for every node of ``graph`` (direction and parallel edges are ignored).
 
@@ -318,3 +314,4 @@ def layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
         node: (round(float(point[0]) * EDGE_LENGTH, 1), round(float(point[1]) * EDGE_LENGTH, 1))
         for node, point in points.items()
     }
+

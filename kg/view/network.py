@@ -12,8 +12,9 @@ named in the article's tooltip instead, so the network stays about officials and
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from urllib.parse import unquote
@@ -21,7 +22,7 @@ from urllib.parse import unquote
 import networkx as nx
 from rdflib import RDF as _RDF
 from rdflib import RDFS as _RDFS
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
 from kg.graph import namespaces
@@ -167,18 +168,118 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-class _Builder:
-    """Reads one rdflib graph into a MultiDiGraph; one instance per conversion."""
+# The builder's passes, in order, each over the subjects of one class: an *item* is one pass over
+# one subject. A cached view (kg.view.incremental) records what each item read and which nodes it
+# touched, and on a rebuild runs again only the items of the nodes a change can reach.
+PHASES: tuple[tuple[str, str], ...] = (
+    ("body", str(ORG.Organization)),
+    ("place", str(SCHEMA.Place)),
+    ("event", str(SCHEMA.Event)),
+    ("post", str(ORG.Post)),
+    ("membership", str(ORG.Membership)),
+    ("participation", str(SCHEMA.Event)),
+    ("event_place", str(SCHEMA.Event)),
+    ("place_parent", str(SCHEMA.Place)),
+    ("body_parent", str(ORG.Organization)),
+    ("article", str(SCHEMA.NewsArticle)),
+)
+# The predicates the builder looks up backwards (subjects of a predicate and object) besides rdf:type.
+REVERSE_PREDICATES: tuple[str, ...] = (str(ORG.holds), str(PROV.wasDerivedFrom))
 
-    def __init__(self, graph: Graph) -> None:
-        self.graph = graph
+Item = tuple[str, str]  # (phase, subject key); ("describe", node) for a node's tooltip
+
+
+class Trace:
+    """What each item of a conversion read (subject keys; ``predicate\0object`` for a backward
+    lookup) and which nodes it added or joined by an edge."""
+
+    def __init__(self) -> None:
+        self.reads: dict[Item, set[str]] = {}
+        self.touches: dict[Item, set[str]] = {}
+        self._reads: set[str] | None = None
+        self._touches: set[str] | None = None
+
+    def begin(self, phase: str, key: str) -> None:
+        key = sys.intern(key)
+        item = (phase, key)
+        self._reads = self.reads.setdefault(item, set())
+        self._touches = self.touches.setdefault(item, set())
+        self._reads.add(key)
+
+    def end(self) -> None:
+        self._reads = self._touches = None
+
+    # Keys are interned: the same node is named in many items, and the cached trace pickles each
+    # distinct string object once.
+    def read(self, key: str) -> None:
+        if self._reads is not None:
+            self._reads.add(sys.intern(key))
+
+    def touch(self, node: str) -> None:
+        if self._touches is not None:
+            node = sys.intern(node)
+            self._touches.add(node)
+            self._reads.add(node)  # type: ignore[union-attr]
+
+
+class _TracedGraph:
+    """A graph whose lookups are recorded in a :class:`Trace`."""
+
+    def __init__(self, graph: Graph, trace: Trace) -> None:
+        self._graph, self._trace = graph, trace
+
+    def objects(self, subject: Node, predicate: Node) -> Iterable[Node]:
+        self._trace.read(f"_:{subject}" if isinstance(subject, BNode) else str(subject))
+        return self._graph.objects(subject, predicate)
+
+    def subjects(self, predicate: Node, obj: Node) -> Iterable[Node]:
+        self._trace.read(f"{predicate}\0{f'_:{obj}' if isinstance(obj, BNode) else obj}")
+        return self._graph.subjects(predicate, obj)
+
+
+class _Builder:
+    """Reads one rdflib graph into a MultiDiGraph; one instance per conversion.
+
+    ``plan`` (phase → subjects) runs only those items, and describes only ``describe``'s nodes;
+    ``trace`` records what each item read and touched.
+    """
+
+    def __init__(
+        self,
+        graph: Graph,
+        plan: dict[str, list[str]] | None = None,
+        describe: set[str] | None = None,
+        trace: Trace | None = None,
+    ) -> None:
+        self.graph = graph if trace is None else _TracedGraph(graph, trace)  # type: ignore[assignment]
+        self.plan, self.only, self.trace = plan, describe, trace
         self.net = nx.MultiDiGraph()
         self.info: dict[str, _NodeInfo] = defaultdict(_NodeInfo)
         self.event_lines: dict[str, str] = {}
+        self._typed: dict[str, list[Node]] = {}
+
+    def items(self, phase: str) -> Iterator[Node]:
+        """The subjects of ``phase`` in order, each announced to the trace as it starts."""
+        if self.plan is not None:
+            subjects: list[Node] = [str.__new__(URIRef, key) for key in sorted(self.plan.get(phase, ()))]
+        else:
+            cls = dict(PHASES)[phase]
+            if cls not in self._typed:
+                self._typed[cls] = self.typed(URIRef(cls))
+            subjects = self._typed[cls]
+        trace = self.trace
+        for subject in subjects:
+            if trace is not None:
+                trace.begin(phase, str(subject))
+            yield subject
+        if trace is not None:
+            trace.end()
 
     # --- nodes ----------------------------------------------------------------------------
     def add_node(self, node: Node, kind: str) -> str:
         key = str(node)
+        if self.trace is not None:
+            self.trace.touch(key)
         if key not in self.net:
             label = _label(self.graph, node)
             self.net.add_node(key, label=label, display=label, type=kind, kind="", date="", date_text="", tip=[])
@@ -186,20 +287,24 @@ class _Builder:
 
     def add_edge(self, source: str, target: str, relation: str, label: str | None = None) -> None:
         """One edge per (source, target, relation): a repeated fact is not a second line."""
+        if self.trace is not None:
+            self.trace.touch(source)
+            self.trace.touch(target)
         if self.net.has_edge(source, target, key=relation):
             return
         self.net.add_edge(source, target, key=relation, relation=relation, label=label or relation)
 
     def typed(self, cls: URIRef) -> list[Node]:
-        return sorted(set(self.graph.subjects(RDF.type, cls)), key=str)
+        graph = self.graph._graph if isinstance(self.graph, _TracedGraph) else self.graph
+        return sorted(set(graph.subjects(RDF.type, cls)), key=str)
 
     # --- reading --------------------------------------------------------------------------
     def read(self) -> nx.MultiDiGraph:
-        for body in self.typed(ORG.Organization):
+        for body in self.items("body"):
             self.add_node(body, "body")
-        for place in self.typed(SCHEMA.Place):
+        for place in self.items("place"):
             self.add_node(place, "place")
-        for event in self.typed(SCHEMA.Event):
+        for event in self.items("event"):
             self.add_node(event, "event")
         self.read_posts()
         self.read_memberships()
@@ -207,13 +312,19 @@ class _Builder:
         self.read_places_and_bodies()
         self.read_articles()
         # Persons typed but with neither posts nor events (reporters) are left out on purpose.
+        if self.plan is not None:
+            # A partial run meets neighbours whose own items did not run (an edge made them):
+            # tooltips name them, and a node's label depends on its own triples alone.
+            for node, data in self.net.nodes(data=True):
+                if "label" not in data:
+                    data["label"] = _label(self.graph, str.__new__(URIRef, node))
         self.describe()
         return self.net
 
     def read_posts(self) -> None:
         g = self.graph
         titles: dict[tuple[str, str], list[str]] = defaultdict(list)
-        for post in self.typed(ORG.Post):
+        for post in self.items("post"):
             holders = sorted(set(g.objects(post, ORG.heldBy)) | set(g.subjects(ORG.holds, post)), key=str)
             bodies = sorted(set(g.objects(post, ORG.postIn)), key=str)
             title = self.role_title(post)
@@ -240,7 +351,7 @@ class _Builder:
     def read_memberships(self) -> None:
         """Representatives (人大代表, 政协委员) are members of a body, shown as 任职 too."""
         g = self.graph
-        for membership in self.typed(ORG.Membership):
+        for membership in self.items("membership"):
             title = self.role_title(membership)
             for member in sorted(g.objects(membership, ORG.member), key=str):
                 person = self.add_node(member, "person")
@@ -261,7 +372,7 @@ class _Builder:
 
     def read_participations(self) -> None:
         g = self.graph
-        for event_node in self.typed(SCHEMA.Event):
+        for event_node in self.items("participation"):
             event = str(event_node)
             seen: set[str] = set()
             for part in sorted(g.objects(event_node, KG.participation), key=str):
@@ -300,14 +411,14 @@ class _Builder:
 
     def read_places_and_bodies(self) -> None:
         g = self.graph
-        for event_node in self.typed(SCHEMA.Event):
+        for event_node in self.items("event_place"):
             ordered = self.ordered_locations(event_node)
             for place_node in ordered:
                 self.add_edge(str(event_node), self.add_node(place_node, "place"), "位于")
-        for place_node in self.typed(SCHEMA.Place):
+        for place_node in self.items("place_parent"):
             for parent in sorted(g.objects(place_node, SCHEMA.containedInPlace), key=str):
                 self.add_edge(str(place_node), self.add_node(parent, "place"), "位于")
-        for body_node in self.typed(ORG.Organization):
+        for body_node in self.items("body_parent"):
             body = str(body_node)
             for parent in sorted(g.objects(body_node, ORG.subOrganizationOf), key=str):
                 self.add_edge(body, self.add_node(parent, "body"), "隶属")
@@ -323,7 +434,7 @@ class _Builder:
 
     def read_articles(self) -> None:
         g = self.graph
-        for article_node in self.typed(SCHEMA.NewsArticle):
+        for article_node in self.items("article"):
             events = set(g.objects(article_node, SCHEMA.mentions)) | set(g.subjects(PROV.wasDerivedFrom, article_node))
             events = {e for e in events if SCHEMA.Event in set(g.objects(e, RDF.type))}
             article = self.add_node(article_node, "article")
@@ -332,9 +443,17 @@ class _Builder:
 
     # --- tooltips and attributes ----------------------------------------------------------
     def describe(self) -> None:
-        for node, data in self.net.nodes(data=True):
+        trace, net = self.trace, self.net
+        for node, data in net.nodes(data=True):
+            if self.only is not None and node not in self.only:
+                continue
+            if trace is not None:  # a tooltip also names the node's neighbours
+                trace.begin("describe", node)
+                trace.reads[("describe", node)].update(net.predecessors(node), net.successors(node))
             describe = getattr(self, f"describe_{data['type']}")
             data["tip"] = [line for line in describe(node, data) if line]
+        if trace is not None:
+            trace.end()
 
     def common(self, node: str) -> list[str]:
         info = self.info[node]
@@ -435,3 +554,44 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     ``label``: what the edge shows (the titles for ``任职``).
     """
     return _Builder(graph).read()
+
+
+def traced_networkx(graph: Graph) -> tuple[nx.MultiDiGraph, Trace]:
+    """:func:`to_networkx` and the trace of what each item read and touched (the same network)."""
+    trace = Trace()
+    return _Builder(graph, trace=trace).read(), trace
+
+
+def partial_networkx(
+    graph: Graph, plan: dict[str, list[str]], describe: set[str], trace: Trace | None = None
+) -> nx.MultiDiGraph:
+    """The network made by the items of ``plan`` alone, with the tooltips of the nodes in ``describe``.
+
+    A node all of whose items are in ``plan`` comes out as :func:`to_networkx` would make it, and
+    so do the edges at it (kg.view.incremental relies on this); the others are incomplete.
+    """
+    return _Builder(graph, plan=plan, describe=describe, trace=trace).read()
+
+
+def components(graph: nx.Graph) -> list[list[str]]:
+    """Connected components (direction ignored), largest first, each sorted: a stable order."""
+    # A search over the adjacency dictionaries themselves: networkx's views cost several times more.
+    forward = graph._succ if graph.is_directed() else graph._adj  # type: ignore[attr-defined]
+    backward = graph._pred if graph.is_directed() else {}  # type: ignore[attr-defined]
+    seen: set[str] = set()
+    parts: list[list[str]] = []
+    for start in forward:
+        if start in seen:
+            continue
+        seen.add(start)
+        part, stack = [start], [start]
+        while stack:
+            node = stack.pop()
+            for neighbours in (forward[node], backward.get(node, ())):
+                for other in neighbours:
+                    if other not in seen:
+                        seen.add(other)
+                        part.append(other)
+                        stack.append(other)
+        parts.append(sorted(part))
+    return sorted(parts, key=lambda c: (-len(c), c[0]))
