@@ -185,3 +185,30 @@ def test_a_project_in_a_street_is_named_on_its_own() -> None:
     )
     assert "河南智能传感产业园项目" in event.places and "国基路街道" in event.places
     assert not any(name.startswith("国基路街道") and name != "国基路街道" for name in event.places)
+
+
+# --- cause 8: a one-character body suffix with no name before it ends no body --------------------------------
+
+
+def test_a_town_opening_with_a_body_suffix_after_a_visit_word() -> None:
+    event = first_event(
+        "巩义市领导督导秋冬季大气污染防治工作\n本报讯（记者 刘畅）11月12日，巩义市副市长韩建业带队督导秋冬季大气污染"
+        "防治工作。\n韩建业一行先后来到站街镇一处砂石料场、孝义街道宋陵大街改造工地和河洛镇一家耐火材料企业，实地查看"
+        "扬尘管控、车辆冲洗和错峰生产措施落实情况。"
+    )
+    for place in ("站街镇", "孝义街道", "宋陵大街", "河洛镇", "巩义市"):
+        assert place in event.places
+    # written for the test: a 站 with a name before it still ends a body (a service station), no town
+    doc = doc_of("惠济区调研\n6月2日，调研组来到花园口镇大庙村便民服务站，察看服务情况。")
+    assert "花园口镇" in doc.places and not any(name.startswith("站") for name in doc.places)
+
+
+def test_a_county_development_zone_is_the_venue() -> None:
+    event = first_event(
+        "曲周县重点项目集中开工\n本报讯（记者 吴倩）11月12日上午，曲周县2025年第四季度重点项目集中开工仪式在曲周经济"
+        "开发区举行。县委书记韩志勇宣布项目开工，县委副书记、县长常宏伟致辞。"
+    )
+    assert event.places[:2] == ["曲周经济开发区", "曲周县"]
+    # the home city's own zone, written in full, stays the known place 经开区 (no second site)
+    doc = doc_of("经开区举行签约仪式\n11月8日，签约仪式在郑州经济技术开发区举行。")
+    assert "经开区" in doc.places and not any(name.endswith("开发区") for name in doc.places)

@@ -401,7 +401,9 @@ def _stem_start(
         broken = unit is not None and len(unit.text) == 1 and text[unit.start : unit.end + 1] in lex.non_bodies
         # 司令部|旧址纪念馆: the body whose former site this is names it, and so do the words before it
         former = former or (unit is not None and text.startswith(_former_site_words(), pos, suffix_start))
-        if unit is not None and unit.kind in ("B", "T", "K") and not named_after and not broken and not former:
+        # 来到|站|街镇: a one-character suffix with no name before it ends no body
+        stemless = unit is not None and _stemless_suffix(text, unit.start, unit.end)
+        if unit is not None and unit.kind in ("B", "T", "K") and not (named_after or broken or former or stemless):
             break
         pos -= 1
     if free_end > pos and not whole:
@@ -414,6 +416,17 @@ def _stem_start(
     if suffix_start - pos < MIN_STEM:
         return None
     return pos
+
+
+def _stemless_suffix(text: str, start: int, end: int) -> bool:
+    """A one-character body suffix with no name before it (来到|站|街镇, a clause's first character): it ends
+    no body there, so it is part of the place name it stands in (站街镇)."""
+    if end - start != 1:
+        return False
+    if start == 0 or not is_han(text[start - 1]) or text[start - 1] in CLAUSE_BREAKS:
+        return True
+    words = visit_words()
+    return any(text.endswith(w, 0, start) for w in words.to + words.at)
 
 
 @cache
