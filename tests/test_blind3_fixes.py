@@ -212,3 +212,15 @@ def test_a_county_development_zone_is_the_venue() -> None:
     # the home city's own zone, written in full, stays the known place 经开区 (no second site)
     doc = doc_of("经开区举行签约仪式\n11月8日，签约仪式在郑州经济技术开发区举行。")
     assert "经开区" in doc.places and not any(name.endswith("开发区") for name in doc.places)
+
+
+# --- cause 10: a bare body name is the body of that kind named last before it ---------------------------------
+
+
+def test_bare_cppcc_members_belong_to_the_visiting_cppcc() -> None:
+    event = first_event(
+        "市政协调研西平县小麦种业发展情况\n本报讯（记者 高翔 通讯员 吴迪）11月19日，市政协副主席杨建国带领部分政协委员"
+        "到西平县调研小麦种业发展情况。西平县委副书记乔瑞峰，县政协主席王春燕等陪同调研。"
+    )
+    # 市 = 驻马店市 (西平县's prefecture); the 政协委员 came with the 市政协, 西平县政协's chairman accompanied
+    assert body_roles(event) == {"驻马店市政协": "visitor"}

@@ -268,7 +268,8 @@ def _agents(
         if mention.source == COORDINATED_SOURCE:  # 明湖 in 明湖、潮河、前程办事处 → 明湖办事处
             name = _conjunct_body(mention.text, names)
         else:
-            name = _body_for(mention.text, bodies, names)
+            # 市政协副主席杨建国带领部分政协委员: a bare name several bodies end with is the one named last
+            name = _body_for(mention.text, bodies, names, [a.name for a in body_spans])
         if name is None:
             for level_body in _level_pair_bodies(mention.text, names):  # 省市总工会 → 河南省总工会, 郑州市总工会
                 body_spans.append(Agent(level_body, "body", mention.start, mention.end))
@@ -394,7 +395,7 @@ def _generic_body(name: str) -> bool:
     return name in suffixes or bool(group.fullmatch(name))
 
 
-def _body_for(surface: str, bodies: list[Body], names: set[str]) -> str | None:
+def _body_for(surface: str, bodies: list[Body], names: set[str], earlier: list[str] | None = None) -> str | None:
     surface = _ALIAS.sub("", surface)  # 财政局(审计局)党支部 → 财政局党支部
     surface = without_session(surface)  # 管城回族区第十六届人大常委会 → 管城回族区人大常委会
     if surface in names:
@@ -410,6 +411,10 @@ def _body_for(surface: str, bodies: list[Body], names: set[str]) -> str | None:
         if not endings and surface.startswith(prefix) and len(surface) > len(prefix) + 1:
             rest = surface[len(prefix) :]
             endings = [b.name for b in bodies if b.name.startswith(prefix) and b.name.endswith(rest)]
+    if len(endings) > 1 and earlier:
+        named_last = next((name for name in reversed(earlier) if name in endings), None)
+        if named_last is not None:
+            return named_last
     return min(endings, key=len) if endings else None
 
 
