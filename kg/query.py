@@ -553,9 +553,6 @@ def _execute_on(store, request: Request) -> QueryResult:
         assert request.data is not None
         _write_back(store, request.data)
     else:
-        from kg.graph.materialise import materialise_views
-
-        materialise_views(store)  # the store changed: its views are made again, never left stale
         store.flush()
     return QueryResult("update", message=f"updated {where}: {before} → {after} triples")
 
@@ -704,6 +701,19 @@ def _run_in_worker(request: Request, timeout: float) -> QueryResult:
     return _reply(message)
 
 
+def _refresh_views(store: Path) -> None:
+    """Make the store's materialised views again after an update (the worker has closed the store).
+
+    Not counted against --timeout, like loading: the update is done, and a view left half-made is
+    not used (``kg.graph.materialise``).
+    """
+    from kg.graph.materialise import materialise_views
+
+    database = open_store(store, writable=True)
+    materialise_views(database)
+    del database
+
+
 def run_query(
     query: str,
     data: Path | None = None,
@@ -766,6 +776,8 @@ def run_query(
         result = _run_forked(request, timeout)
     else:
         result = _run_in_worker(request, timeout)
+    if update and store is not None:
+        _refresh_views(store)
     result.prefixes = file_prefixes(data) if data is not None else all_prefixes(DEFAULT_BASE_IRI)
     return result
 
