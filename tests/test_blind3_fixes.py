@@ -224,3 +224,13 @@ def test_bare_cppcc_members_belong_to_the_visiting_cppcc() -> None:
     )
     # 市 = 驻马店市 (西平县's prefecture); the 政协委员 came with the 市政协, 西平县政协's chairman accompanied
     assert body_roles(event) == {"驻马店市政协": "visitor"}
+
+
+def test_a_firm_named_with_its_province_lies_in_the_county_visited() -> None:
+    event = first_event(
+        "市政协调研西平县小麦种业发展情况\n11月19日，市政协副主席杨建国带领部分政协委员到西平县调研小麦种业发展情况。\n"
+        "调研组一行先后深入出山镇种业产业园、河南丰德种业有限公司育种基地，详细了解良种繁育和企业经营情况。"
+    )
+    assert "河南丰德种业有限公司" in event.places
+    assert "河南省" not in event.places  # 河南 opens the firm's name; the visit was to 西平县
+    assert "西平县" in event.places

@@ -509,6 +509,11 @@ def _visited_premises(doc: Doc) -> None:
         area = _area_before(doc, mention.start)  # 梧桐办事处辖区|佛光发电有限公司
         if area is not None and (parent is None or doc.lex.place_level(parent) in ("city", "province")):
             parent = area  # more precise than the city a company's name opens with (郑州红星化工有限公司)
+        opening = parent or body.place
+        if opening and not name.startswith(opening) and doc.lex.place_level(opening) in ("city", "province"):
+            # 河南|丰德种业有限公司: a province or city written short opens a firm's name; the site lies in the
+            # district the article is about
+            parent = article_division(doc, "district") or opening
         parent = parent or body.place or article_division(doc, "district")
         doc.places[name] = Place(name=name, level="site", parent=parent if parent != name else None)
 
