@@ -149,3 +149,19 @@ def test_stats_count_the_graph_not_the_view(built_seeds: Path) -> None:
     from_store = compute_stats(store=built_seeds / "store")
     from_file = compute_stats(data=built_seeds / "graph.ttl")
     assert from_store.triples == from_file.triples
+
+
+def test_a_graph_without_pairs_has_an_empty_view_with_the_query_columns() -> None:
+    from kg.graph.materialise import materialise_views
+    from kg.query import _evaluate
+
+    store = pyoxigraph.Store()  # in memory: no events, so no pairs
+    (made,) = materialise_views(store)
+    assert (made.name, made.query, made.rows) == ("met", "met", 0)
+    text = bundled_queries()["met"].path.read_text(encoding="utf-8")
+    for limit in (None, 5):
+        reading = view_reading_query(store, "met", source_digest(text), limit)
+        assert reading is not None
+        result = _evaluate(store, reading, limit)
+        assert result.columns == ["person1", "person2", "events", "dates"]
+        assert result.rows == [] and not result.truncated
