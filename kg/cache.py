@@ -321,7 +321,9 @@ class BuildCache:
       page is not split again;
     - ``fragments/``: an article's triples by subject (:func:`kg.graph.rdf.article_fragment`),
       keyed by its extraction key and its persons' resolved keys;
-    - ``index.pkl``: a :class:`BuildIndex`; ``graph.ttl.body``: the last Turtle without its header.
+    - ``index.pkl``: a :class:`BuildIndex`; ``graph.ttl.body``: the last Turtle without its header;
+    - ``view/``: the last graph.html (copied when the Turtle is unchanged) and ``state.pkl``, what
+      :mod:`kg.view.incremental` needs to redo the next view only where the graph changed.
 
     Every file is written atomically; anything unreadable counts as missing and is rebuilt.
     """
