@@ -222,3 +222,21 @@ def test_demonstration_zone_after_its_village_is_a_site_of_the_visit() -> None:
         "核心示范区起步区建设工作。"
     )
     assert not any(name.endswith("示范区") for name in doc.places)
+
+
+# --- 8. a body that goes somewhere to carry out an inspection is its visitor ---------------------------------
+
+
+def test_body_going_to_carry_out_an_inspection_is_the_visitor() -> None:
+    event = first_event(
+        "市人大常委会到林州市开展大气污染防治法执法检查\n本报讯（记者 郭芳）11月5日至6日，市人大常委会副主任韩振东带领"
+        "执法检查组，到林州市开展大气污染防治法执法检查。林州市委副书记、市长常建林，市人大常委会主任郝文杰陪同检查。"
+    )
+    assert event.kind == "inspection"
+    # 市 = 安阳市, 林州市's prefecture; it came to 林州市 (到), so it visits rather than organises (开展)
+    assert body_roles(event) == {"安阳市人大常委会": "visitor"}
+    # written for the test: outside a visit, the body that comes still runs what it carries out
+    event = first_event(
+        "志愿服务队走进社区\n3月5日，惠济区青年志愿服务队走进长兴路街道东风社区，开展学雷锋志愿服务活动。"
+    )
+    assert body_roles(event) == {"惠济区青年志愿服务队": "organiser"}
