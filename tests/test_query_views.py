@@ -165,3 +165,15 @@ def test_a_graph_without_pairs_has_an_empty_view_with_the_query_columns() -> Non
         result = _evaluate(store, reading, limit)
         assert result.columns == ["person1", "person2", "events", "dates"]
         assert result.rows == [] and not result.truncated
+
+
+def test_two_queries_cannot_declare_one_view(tmp_path: Path) -> None:
+    from kg.errors import GraphError
+    from kg.graph.materialise import declared_views
+    from kg.query import describe_query
+
+    met = bundled_queries()["met"]
+    copy = tmp_path / "met-again.rq"
+    copy.write_text(met.path.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(GraphError, match="@view met is declared by more than one query"):
+        declared_views([met, describe_query(copy)])

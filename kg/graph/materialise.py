@@ -66,7 +66,12 @@ def declared_views(queries: Iterable[BundledQuery] | None = None) -> list[Bundle
         from kg.query import bundled_queries
 
         queries = bundled_queries().values()
-    return [query for query in queries if query.view is not None]
+    declared = [query for query in queries if query.view is not None]
+    names = [query.view for query in declared]
+    for query in declared:
+        if names.count(query.view) > 1:  # one would overwrite the other's rows
+            raise GraphError(f"@view {query.view} is declared by more than one query", str(query.path))
+    return declared
 
 
 def materialise_views(store: Any, queries: Iterable[BundledQuery] | None = None) -> list[MaterialisedView]:
@@ -101,9 +106,10 @@ def materialise_view(store: Any, query: BundledQuery) -> MaterialisedView:
     integer = ox.NamedNode(XSD_INTEGER)
     quads = []
     rows = 0
-    for rows, solution in enumerate(solutions, start=1):
-        node = ox.NamedNode(f"{graph.value}/row/{rows - 1}")
-        quads.append(ox.Quad(node, position, ox.Literal(str(rows - 1), datatype=integer), graph))
+    for solution in solutions:
+        node = ox.NamedNode(f"{graph.value}/row/{rows}")
+        quads.append(ox.Quad(node, position, ox.Literal(str(rows), datatype=integer), graph))
+        rows += 1
         for index, cell in enumerate(cells):
             value = solution[index]
             if isinstance(value, ox.BlankNode):  # stored, it would be another node: say so, keep nothing
@@ -115,8 +121,8 @@ def materialise_view(store: Any, query: BundledQuery) -> MaterialisedView:
         "source": ox.Literal(source_digest(text)),
         "columns": ox.Literal(" ".join(columns)),
         "rows": ox.Literal(str(rows), datatype=integer),
-        "quads": ox.Literal(str(len(quads) + 4), datatype=integer),
     }
+    header["quads"] = ox.Literal(str(len(quads) + len(header) + 1), datatype=integer)  # the rows' and the header's
     store.extend(ox.Quad(graph, ox.NamedNode(VIEW + key), value, graph) for key, value in header.items())
     store.flush()
     return MaterialisedView(query.view, query.name, rows, len(quads) + len(header), time.perf_counter() - start)
