@@ -240,3 +240,17 @@ def test_body_going_to_carry_out_an_inspection_is_the_visitor() -> None:
         "志愿服务队走进社区\n3月5日，惠济区青年志愿服务队走进长兴路街道东风社区，开展学雷锋志愿服务活动。"
     )
     assert body_roles(event) == {"惠济区青年志愿服务队": "organiser"}
+
+
+# --- 4. a name inside a leader's speech, after a verb of carrying out -----------------------------------------
+
+
+def test_name_after_a_verb_of_carrying_out_with_its_title_after() -> None:
+    doc = doc_of(
+        "卫东区委理论学习中心组开展集体学习\n11月7日上午，卫东区委书记许国平主持学习。许国平强调，要深入学习贯彻"
+        "习近平总书记关于党的建设的重要思想，切实把学习成果转化为推动高质量发展的实际成效。"
+    )
+    assert ("总书记", "中共中央") in posts_of(doc, "习近平")
+    # written for the test: 落实 as well
+    doc = doc_of("区委常委会召开会议\n会议要求，认真落实习近平总书记关于安全生产的重要指示精神。")
+    assert "习近平" in doc.persons
