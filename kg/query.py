@@ -543,12 +543,15 @@ def _execute_on(store, request: Request) -> QueryResult:
         if request.paging is not None and request.limit is not None:
             return _evaluate_paged(store, request.text, request.paging, request.limit)
         return _evaluate(store, request.text, request.limit)
-    before = len(store)
+    from kg.graph.materialise import view_quads
+
+    # The graph's triples are counted, not its views' (an update may drop them; they are made again afterwards).
+    before = len(store) - view_quads(store)
     try:
         store.update(request.text)
     except SyntaxError as error:
         raise GraphError(f"SPARQL syntax error: {error}".splitlines()[0]) from error
-    after = len(store)
+    after = len(store) - view_quads(store)
     if request.store is None:
         assert request.data is not None
         _write_back(store, request.data)
