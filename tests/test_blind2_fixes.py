@@ -254,3 +254,19 @@ def test_name_after_a_verb_of_carrying_out_with_its_title_after() -> None:
     # written for the test: 落实 as well
     doc = doc_of("区委常委会召开会议\n会议要求，认真落实习近平总书记关于安全生产的重要指示精神。")
     assert "习近平" in doc.persons
+
+
+# --- 9/10. an item of a visit's list that no name covers does not end the list --------------------------------
+
+
+def test_firm_after_an_unnamed_stop_of_the_route_is_a_place() -> None:
+    event = first_event(
+        "市人大常委会到林州市开展大气污染防治法执法检查\n本报讯（记者 郭芳）11月5日至6日，市人大常委会副主任韩振东带领"
+        "执法检查组，到林州市开展大气污染防治法执法检查。\n检查组一行先后深入安林高速东姚收费站、河南凤宝特钢有限公司、"
+        "姚村镇清洁取暖改造示范村等地，实地察看扬尘管控、工业企业超低排放改造和清洁取暖工作开展情况。"
+    )
+    assert "河南凤宝特钢有限公司" in event.places
+    assert "姚村镇" in event.places and "林州市" in event.places
+    # written for the test: a list after a clause break, not a visit word, names no stop
+    doc = doc_of("林州市召开会议\n会议要求，加强扬尘管控、河南凤宝特钢有限公司要落实超低排放改造。")
+    assert "河南凤宝特钢有限公司" not in doc.places

@@ -10,10 +10,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.extract.lexicon import word_tags
+from kg.extract.mentions import is_han
 from kg.resources import data_lines, lexicon_path
 
 SEPARATORS = ("、", "和", "及", "与", "以及")
 MAX_NAMES = 12  # names walked over in one list
+MAX_UNNAMED_ITEM = 12  # characters of an item of a visit's list that no name covers (安林高速东姚收费站)
 MAX_AT_OPENING = 10  # characters before 在 in a sentence for it to open a stop (最后,一行人|在…)
 
 
@@ -53,10 +55,26 @@ def visit_word_before(text: str, start: int, name_ends: dict[int, int], list_end
             pos = name_ends[pos]  # 柳泉镇|汪洋村|莲藕产业园: the containers written before a name
             continue
         link = next((w for w in SEPARATORS + words.within if text.endswith(w, 0, pos)), None)
-        if link is None or pos - len(link) not in name_ends:
+        if link is None:
             return None
-        pos = name_ends[pos - len(link)]
+        if pos - len(link) in name_ends:
+            pos = name_ends[pos - len(link)]
+            continue
+        pos = _unnamed_item_start(text, pos - len(link), words)
+        if pos is None:
+            return None
     return None
+
+
+def _unnamed_item_start(text: str, end: int, words: VisitWords) -> int | None:
+    """Where an item of a list that no name covers starts (深入|安林高速东姚收费站|、河南凤宝特钢有限公司): right
+    after a visit word or a 、 at most ``MAX_UNNAMED_ITEM`` characters of Chinese before ``end``, else None."""
+    pos = end
+    while pos > 0 and end - pos < MAX_UNNAMED_ITEM and is_han(text[pos - 1]) and text[pos - 1] != "、":
+        if any(text.endswith(w, 0, pos) and _standalone(text, pos, w) for w in words.to):
+            return pos
+        pos -= 1
+    return pos if pos < end and pos > 0 and text[pos - 1] == "、" else None
 
 
 def names_visit(text: str, start: int, end: int, name_starts: set[int]) -> bool:
