@@ -22,6 +22,7 @@ EDGE_LENGTH = 150.0  # pixels between neighbours at zoom 1
 MIN_GAP = 0.55  # edge lengths kept between nodes
 LEAF_RADIUS = 0.6  # a new node's first distance from its neighbours, in edge lengths
 RELAX_ROUNDS = 40  # rounds of forces on the nodes placed anew
+RELAX_BUDGET = 40_000  # at most this many node-rounds: fewer rounds when many nodes are new (at least 8)
 REACH = 2.0  # a new node is pushed away by nodes within this many edge lengths
 GOLDEN_ANGLE = 2.399963
 
@@ -59,14 +60,18 @@ def _relax(positions: dict[str, Point], free: list[str], links: dict[str, list[s
     """Move the ``free`` nodes (in edge lengths, in place): springs to unit length along
     ``links``, repulsion from fixed and free nodes within REACH; the step cools each round."""
     fixed = _Cells({n: p for n, p in positions.items() if n not in links})
+    rounds = max(8, min(RELAX_ROUNDS, RELAX_BUDGET // max(len(free), 1)))
     temperature = 0.5
-    for _ in range(RELAX_ROUNDS):
+    cooling = 0.93 ** (RELAX_ROUNDS / rounds)  # the same final step in fewer rounds
+    for _ in range(rounds):
         moves: list[Point] = []
+        moving = _Cells({n: positions[n] for n in free})  # the free nodes where this round starts
         for node in free:
             x, y = positions[node]
             fx = fy = 0.0
-            others = fixed.near((x, y)) + [n for n in free if n != node]
-            for other in others:
+            for other in fixed.near((x, y)) + moving.near((x, y)):
+                if other == node:
+                    continue
                 ox, oy = positions[other]
                 dx, dy = x - ox, y - oy
                 distance2 = max(dx * dx + dy * dy, 1e-4)
@@ -84,7 +89,7 @@ def _relax(positions: dict[str, Point], free: list[str], links: dict[str, list[s
             moves.append((x + fx * step, y + fy * step))
         for node, point in zip(free, moves, strict=True):
             positions[node] = point
-        temperature *= 0.93
+        temperature *= cooling
 
 
 def update_layout(
