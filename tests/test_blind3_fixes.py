@@ -234,3 +234,19 @@ def test_a_firm_named_with_its_province_lies_in_the_county_visited() -> None:
     assert "河南丰德种业有限公司" in event.places
     assert "河南省" not in event.places  # 河南 opens the firm's name; the visit was to 西平县
     assert "西平县" in event.places
+
+
+# --- cause 12: a firm's bare short name in a list beside a firm named by its suffix --------------------------
+
+
+def test_bare_firm_name_beside_a_long_group_name_in_a_list() -> None:
+    event = first_event(
+        "峰峰矿区召开民营企业家座谈会\n本报讯（记者 赵磊）11月10日上午，峰峰矿区召开民营企业家座谈会。区委书记谷海峰"
+        "主持会议。\n会上，新兴铸管、冀中能源峰峰集团等12家企业负责人先后发言，围绕融资、用工、物流等方面提出意见建议。"
+    )
+    bodies = body_roles(event)
+    assert bodies.get("新兴铸管") == "attended"
+    assert bodies.get("冀中能源峰峰集团") == "attended"
+    # written for the test: a bare item too long for a name still stops the list (no left edge found)
+    doc = doc_of("座谈会召开\n会上，全市重点骨干企业代表新兴铸管、冀中能源峰峰集团等企业负责人发言。")
+    assert "全市重点骨干企业代表新兴铸管" not in doc.bodies

@@ -465,7 +465,9 @@ def _find_listed_bodies(doc: Doc) -> None:
                 break
             end = start - 1
         names = [text[s:e] for s, e in items]
-        if not names or any(n in sectors or tags.get(n, "n")[0] not in "nj" or len(n) > MAX_BARE_NAME for n in names):
+        # 新兴铸管、冀中能源峰峰集团等…企业: an item found by its own suffix already is a name, whatever its length
+        bare = [n for (s, e), n in zip(items, names, strict=True) if not any(cs < e and s < ce for cs, ce in covered)]
+        if not names or any(n in sectors or tags.get(n, "n")[0] not in "nj" or len(n) > MAX_BARE_NAME for n in bare):
             continue  # a sector, a word of another kind, or no name's left edge found (atm加装复制器中行)
         for (start, end), name in zip(items, names, strict=True):
             if any(s < end and start < e for s, e in covered) or name in doc.lex.non_bodies:
