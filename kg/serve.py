@@ -7,7 +7,8 @@ The endpoint is a small WSGI application (standard library server, one thread pe
   from ``Accept`` (or a ``format`` parameter): SPARQL JSON, XML, CSV and TSV for SELECT/ASK;
   Turtle, N-Triples, RDF/XML for CONSTRUCT/DESCRIBE.
 - ``GET /store`` (``?default`` or ``?graph=IRI``): the SPARQL 1.1 Graph Store HTTP Protocol read.
-- Read-only unless ``writable``: then ``POST /update`` and Graph Store ``PUT``/``POST``/``DELETE``.
+- Read-only unless ``writable``: then ``POST /update`` and Graph Store ``PUT``/``POST``/``DELETE``; each write
+  retires the store's materialised views (kg/graph/materialise.py), which ``kg query`` then evaluates afresh.
 
 :func:`push_graph` is the other direction: it sends a Turtle graph to any Graph Store endpoint
 (Oxigraph's ``/store``, Fuseki's ``/DATASET/data``, GraphDB's ``rdf-graphs/service``).
@@ -29,6 +30,7 @@ from typing import Any
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from kg.errors import GraphError, InputError, UsageError
+from kg.graph.materialise import invalidate_views
 
 StartResponse = Callable[[str, list[tuple[str, str]]], Any]
 Environ = dict[str, Any]
@@ -285,6 +287,7 @@ class SparqlApp:
         try:
             with self._write_lock:
                 self.store.update(text)
+                invalidate_views(self.store)
         except SyntaxError as error:
             return _text("400 Bad Request", f"update syntax error: {error}")
         return Response("204 No Content", b"")
@@ -323,6 +326,7 @@ class SparqlApp:
                     self.store.clear_graph(graph)
                 elif existed:
                     self.store.remove_graph(graph)
+                invalidate_views(self.store)
             return Response("204 No Content", b"") if existed else _text("404 Not Found", "no such graph")
         if method not in ("PUT", "POST"):
             return Response("405 Method Not Allowed", b"use GET, PUT, POST or DELETE\n")
@@ -342,6 +346,7 @@ class SparqlApp:
             if method == "PUT" and isinstance(graph, pyoxigraph.DefaultGraph):
                 self.store.clear_graph(graph)
             self.store.extend(pyoxigraph.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+            invalidate_views(self.store)
         return Response("201 Created", b"") if created and method == "PUT" else Response("204 No Content", b"")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import shutil
+import urllib.request
 from pathlib import Path
 
 import pyoxigraph
@@ -14,6 +15,7 @@ from click.testing import CliRunner
 from kg.cli import main
 from kg.graph.materialise import COLUMN, VIEW, source_digest, view_graph_iri, view_reading_query
 from kg.query import bundled_queries, run_query
+from kg.serve import SparqlApp, open_store, running_server
 
 MET_VIEW = pyoxigraph.NamedNode(view_graph_iri("met"))
 
@@ -145,6 +147,30 @@ def test_an_update_of_the_store_makes_the_view_again(built_seeds: Path, tmp_path
     evaluated = run_query("met", store=store, timeout=0, use_views=False)
     assert after == [(str(row[0]), str(row[1])) for row in evaluated.rows]
     assert set(before) - set(after)  # the pairs that met on 4月8日 only are gone from the view too
+
+
+def test_a_write_through_a_writable_endpoint_retires_the_view(built_seeds: Path, tmp_path: Path) -> None:
+    """kg serve --writable does not remake the view on each write; it drops its header, so kg query evaluates."""
+    store = _copy(built_seeds / "store", tmp_path / "served")
+    update = (
+        "DELETE { ?event <https://schema.org/attendee> ?person } WHERE { ?event <https://schema.org/attendee> ?person ;"
+        ' <https://kg.example.org/ontology#dateText> "4月8日上午"@zh }'
+    )
+    database = open_store(store=store, writable=True)
+    with running_server(SparqlApp(database, writable=True)) as base:
+        posted = urllib.request.Request(
+            f"{base}/update", data=update.encode("utf-8"), headers={"Content-Type": "application/sparql-update"}
+        )
+        with urllib.request.urlopen(posted) as response:
+            assert response.status == 204
+    database.flush()
+    del database
+    text = bundled_queries()["met"].path.read_text(encoding="utf-8")
+    assert view_reading_query(pyoxigraph.Store.read_only(str(store)), "met", source_digest(text), 10) is None
+    rows, _ = _query("met", "--store", str(store), "--limit", "0")
+    evaluated = run_query("met", store=store, timeout=0, use_views=False)
+    assert rows[1:] == [[str(cell) for cell in row] for row in evaluated.rows]
+    assert len(rows) - 1 < len(_view_rows(built_seeds / "store"))  # the pairs of 4月8日 are gone, not read stale
 
 
 def test_stats_count_the_graph_not_the_view(built_seeds: Path) -> None:

@@ -16,8 +16,8 @@ instead of evaluating the query, but only when the view was made from the query 
 asked to run; otherwise, with a parameter, or over a ``--data`` file it evaluates the query.
 The store's other queries never see these triples: SPARQL without ``GRAPH`` reads the default
 graph only. Whatever writes a store must call ``materialise_views`` afterwards (``kg build
---store`` and ``kg query --allow-update`` do; ``kg serve --writable`` does not yet), or the views
-go stale. ``view:`` is ``https://kg.example.org/ontology/view#``.
+--store`` and ``kg query --allow-update`` do) or ``invalidate_views`` (``kg serve --writable``
+does, after each write), or the views go stale. ``view:`` is ``https://kg.example.org/ontology/view#``.
 """
 
 from __future__ import annotations
@@ -157,6 +157,21 @@ def view_reading_query(store: Any, name: str, digest: str, limit: int | None) ->
         f"SELECT {' '.join('?' + column for column in columns)} WHERE {{ {wanted}"
         f"GRAPH <{graph}> {{ ?row_ <{VIEW}position> ?position_ . {cells} }} }} ORDER BY ?position_"
     )
+
+
+def invalidate_views(store: Any) -> None:
+    """Drop every view's header, so ``kg query`` evaluates the queries again until the views are made anew.
+
+    For writers that change the graph but cannot afford to remake a view on each write (``kg serve --writable``):
+    the header is a few quads, the rows stay until the next ``materialise_views`` replaces them.
+    """
+    import pyoxigraph as ox
+
+    for query in declared_views():
+        graph = ox.NamedNode(view_graph_iri(str(query.view)))
+        for quad in list(store.quads_for_pattern(graph, None, None, graph)):
+            if quad.predicate.value.startswith(VIEW):
+                store.remove(quad)
 
 
 def view_quads(store: Any) -> int:
