@@ -270,3 +270,19 @@ def test_firm_after_an_unnamed_stop_of_the_route_is_a_place() -> None:
     # written for the test: a list after a clause break, not a visit word, names no stop
     doc = doc_of("林州市召开会议\n会议要求，加强扬尘管控、河南凤宝特钢有限公司要落实超低排放改造。")
     assert "河南凤宝特钢有限公司" not in doc.places
+
+
+# --- 10. a firm referred to by 该公司 where the event is held is a place of it ----------------------------------
+
+
+def test_firm_referred_to_by_its_kind_hosts_the_drill() -> None:
+    event = first_event(
+        "殷都区开展危险化学品事故应急救援演练\n本报讯（记者 黄丽 通讯员 付强）11月8日上午，由殷都区应急管理局主办、"
+        "安阳鑫达化工有限公司承办的危险化学品事故应急救援演练在水冶镇该公司厂区举行。副区长田志勇任演练总指挥。"
+    )
+    assert event.places[:2] == ["安阳鑫达化工有限公司", "水冶镇"]
+    # written for the test: 该公司 as the subject of a clause is no venue (在 comes after it), the firm no place
+    doc = doc_of(
+        "殷都区召开安全生产会议\n11月8日，会议听取了安阳鑫达化工有限公司的汇报，该公司负责人表示将在厂区举行演练。"
+    )
+    assert "安阳鑫达化工有限公司" in doc.bodies and "安阳鑫达化工有限公司" not in doc.places

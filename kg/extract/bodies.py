@@ -345,6 +345,7 @@ def find_body_mentions(doc: Doc) -> None:
             _register_conjunct(doc, prefix, stem + text[suffix_start:end], prefix_start)
     _find_listed_bodies(doc)
     _visited_premises(doc)
+    _referred_venue(doc)
     _acting_divisions(doc)
 
 
@@ -518,6 +519,44 @@ def _visited_premises(doc: Doc) -> None:
             parent = article_division(doc, "district") or opening
         parent = parent or body.place or article_division(doc, "district")
         doc.places[name] = Place(name=name, level="site", parent=parent if parent != name else None)
+
+
+MAX_VENUE_PHRASE = 20  # characters between 在 and the verb of holding (在水冶镇该公司厂区举行)
+
+
+@cache
+def _held_after() -> re.Pattern[str]:
+    """The rest of a venue phrase up to its verb of holding (厂区|举行), within one clause."""
+    verbs = "|".join(map(re.escape, visit_words().venue_verbs))
+    return re.compile(rf"[^，,；;。]{{0,{MAX_VENUE_PHRASE}}}?(?:{verbs})")
+
+
+def _referred_venue(doc: Doc) -> None:
+    """在水冶镇该公司厂区举行: a body referred to by 该 and its kind (``body_list_heads.tsv``: 公司, 企业, 学校 …) where
+    an event is held has premises there, a site named by the body of that kind named last before it in the
+    sentence (安阳鑫达化工有限公司), in the place written right before 该 (水冶镇) if any."""
+    _pattern, heads, _sectors = _list_heads()
+    text = doc.text
+    words = visit_words()
+    for head, kind in heads.items():
+        for match in re.finditer(re.escape("该" + head), text):
+            sentence_start, _end = doc.sentence_span(match.start())
+            at = max((text.rfind(w, sentence_start, match.start()) for w in words.at), default=-1)
+            if at < 0 or match.start() - at > MAX_VENUE_PHRASE or not _held_after().match(text, match.end()):
+                continue
+            named = [
+                m for m in doc.mentions
+                if m.type == "ORG" and sentence_start <= m.start < match.start()
+                and (body := doc.bodies.get(m.text)) is not None and body.kind == kind
+            ]
+            if not named:
+                continue
+            name = named[-1].text
+            if name in doc.places:
+                continue
+            parent = next((n for _s, e, n, _l in doc.place_spans if e == match.start()), None)
+            parent = parent or article_division(doc, "district")
+            doc.places[name] = Place(name=name, level="site", parent=parent)
 
 
 MAX_EVENT_NAME = 15  # characters of an event's name between a school and its 开幕 (第十二届秋季田径运动会)
