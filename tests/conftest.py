@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
+# Two seed pages: a corpus small enough to build many times in one test (incremental builds, the view).
+TWO_PAGES = ("000_1221b1dd961f49e8.txt", "001_9e9a5bf4a5e2b228.txt")
 
 
 @pytest.fixture(scope="session")
@@ -23,6 +26,16 @@ def seeds_dir() -> Path:
 @pytest.fixture(scope="session")
 def seed_files() -> list[Path]:
     return sorted(SEEDS.glob("*.txt"))
+
+
+@pytest.fixture()
+def pages(tmp_path: Path) -> Path:
+    """A folder of its own holding copies of the two pages of ``TWO_PAGES``, for a test to edit."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for name in TWO_PAGES:
+        shutil.copy(SEEDS / name, folder / name)
+    return folder
 
 
 @pytest.fixture(scope="session")

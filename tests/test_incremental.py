@@ -15,19 +15,10 @@ import kg.extract.pipeline
 from kg.build import build
 from kg.cli import main
 from kg.settings import Settings
+from tests.conftest import TWO_PAGES as PAGES
 from tests.test_view_html import page_data
 
 FORMATS = ("ttl", "html", "nt", "jsonld")
-PAGES = ("000_1221b1dd961f49e8.txt", "001_9e9a5bf4a5e2b228.txt")
-
-
-@pytest.fixture()
-def pages(seeds_dir: Path, tmp_path: Path) -> Path:
-    folder = tmp_path / "pages"
-    folder.mkdir()
-    for name in PAGES:
-        shutil.copy(seeds_dir / name, folder / name)
-    return folder
 
 
 class Calls:

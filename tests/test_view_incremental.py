@@ -23,15 +23,6 @@ from tests.test_view_html import page_data
 EDGE = relayout.EDGE_LENGTH
 
 
-@pytest.fixture()
-def pages(seeds_dir: Path, tmp_path: Path) -> Path:
-    folder = tmp_path / "pages"
-    folder.mkdir()
-    for name in PAGES:
-        shutil.copy(seeds_dir / name, folder / name)
-    return folder
-
-
 def view_build(pages: Path, out: Path, cache: Path | None = None) -> dict[str, bytes]:
     build([pages], out=out, formats=("ttl", "html"), jobs=1, cache_dir=cache)
     return outputs(out)
