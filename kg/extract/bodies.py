@@ -21,13 +21,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.extract.determiners import BODY, after_determiners
-from kg.extract.lexicon import ABBREVIATION_LEVELS, word_tags
+from kg.extract.lexicon import ABBREVIATION_LEVELS, read_entries, read_rows, word_tags
 from kg.extract.mentions import CLAUSE_BREAKS, Doc, is_han
 from kg.extract.places import article_division, office_suffixes, resolve_abbreviation, zone_suffixes
 from kg.extract.roles import participant_nouns, role_verbs
 from kg.extract.visits import SEPARATORS, visit_word_before, visit_words
 from kg.model import Body, Mention, Place
-from kg.resources import data_lines, lexicon_path
 
 MAX_VENUE_GAP = 5  # characters between a body and its room's suffix (管委会|第一|会议室, 小学|春藤路|校区)
 MAX_FREE = 10  # free characters before a body suffix (政务服务和大数据管理局)
@@ -188,7 +187,7 @@ def normalise_body(
 
 @cache
 def body_prefixes() -> frozenset[str]:
-    return frozenset(data_lines(lexicon_path("body_prefixes.txt")))
+    return frozenset(read_entries("body_prefixes.txt"))
 
 
 def _prefixed_abbreviation(doc: Doc, raw: str, start: int) -> tuple[str, str] | None:
@@ -206,7 +205,7 @@ def _prefixed_abbreviation(doc: Doc, raw: str, start: int) -> tuple[str, str] | 
 
 @cache
 def _generic_bodies() -> dict[str, tuple[str, ...]]:
-    rows = [line.split("\t") for line in data_lines(lexicon_path("generic_bodies.tsv"))]
+    rows = read_rows("generic_bodies.tsv")
     return {row[0]: tuple(row[1].split()) for row in rows if len(row) > 1}
 
 
@@ -351,7 +350,7 @@ def find_body_mentions(doc: Doc) -> None:
 
 @cache
 def _actor_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    rows = [line.split("\t") for line in data_lines(lexicon_path("body_actor_words.tsv"))]
+    rows = read_rows("body_actor_words.tsv")
 
     def of(where: str) -> tuple[str, ...]:
         return tuple(sorted((w for w, k in rows if k == where), key=len, reverse=True))
@@ -429,11 +428,11 @@ def _acting_divisions(doc: Doc) -> None:
 
 @cache
 def _list_heads() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
-    rows = [line.split("\t") for line in data_lines(lexicon_path("body_list_heads.tsv"))]
+    rows = read_rows("body_list_heads.tsv")
     heads = {row[0]: row[1] for row in rows}
     alternatives = "|".join(map(re.escape, sorted(heads, key=len, reverse=True)))
     pattern = re.compile(rf"等(?:[0-9]+|[一二三四五六七八九十两几多]+)?[家个所]?(?:{alternatives})")
-    return pattern, heads, frozenset(data_lines(lexicon_path("sector_words.txt")))
+    return pattern, heads, frozenset(read_entries("sector_words.txt"))
 
 
 def _find_listed_bodies(doc: Doc) -> None:

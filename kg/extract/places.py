@@ -23,11 +23,10 @@ from functools import cache
 
 from kg.extract.determiners import PLACE, after_determiners
 from kg.extract.divisions import article_county, county_before, county_prefecture, is_county_level, load_gazetteer
-from kg.extract.lexicon import ABBREVIATION_LEVELS, word_tags
+from kg.extract.lexicon import ABBREVIATION_LEVELS, read_entries, read_rows, word_tags
 from kg.extract.mentions import CLAUSE_BREAKS, Doc, is_han
 from kg.extract.visits import ends_phrase, visit_word_before, visit_words
 from kg.model import Place
-from kg.resources import data_lines, lexicon_path
 
 ADMIN_LEVELS = ("province", "city", "district", "town", "village")
 MAX_STEM = {"town": 5, "village": 4, "site": 10}
@@ -177,7 +176,7 @@ def _abbreviated_sites(doc: Doc) -> list[tuple[int, int, str, str]]:
 @cache
 def zone_suffixes() -> tuple[str, ...]:
     """Place suffixes of zones that hold many bodies (园区, 产业园), from ``zone_suffixes.txt``."""
-    return tuple(data_lines(lexicon_path("zone_suffixes.txt")))
+    return tuple(read_entries("zone_suffixes.txt"))
 
 
 def _is_zone(name: str) -> bool:
@@ -186,7 +185,7 @@ def _is_zone(name: str) -> bool:
 
 @cache
 def _site_extensions() -> tuple[str, ...]:
-    return tuple(data_lines(lexicon_path("site_extensions.txt")))
+    return tuple(read_entries("site_extensions.txt"))
 
 
 def _project_end(doc: Doc, end: int) -> int | None:
@@ -287,7 +286,7 @@ def _gazetteer_parent(doc: Doc, name: str, level: str) -> str | None:
 
 @cache
 def _house_number() -> re.Pattern[str]:
-    suffixes = sorted(data_lines(lexicon_path("address_suffixes.txt")), key=len, reverse=True)
+    suffixes = sorted(read_entries("address_suffixes.txt"), key=len, reverse=True)
     return re.compile(rf"[0-9０-９]+(?:[—\-－~～至到][0-9０-９]+)?(?:{'|'.join(map(re.escape, suffixes))})")
 
 
@@ -310,12 +309,12 @@ def office_suffixes(doc: Doc) -> frozenset[str]:
 
 @cache
 def _office_non_area() -> tuple[str, ...]:
-    return tuple(data_lines(lexicon_path("office_non_area.txt")))
+    return tuple(read_entries("office_non_area.txt"))
 
 
 @cache
 def _office_suffixes(suffixes: tuple[str, ...]) -> frozenset[str]:
-    rows = [line.split("\t") for line in data_lines(lexicon_path("place_suffixes.tsv"))]
+    rows = read_rows("place_suffixes.tsv")
     return frozenset(row[0] for row in rows if row[2:3] == ["office"] and row[0] in suffixes)
 
 
@@ -432,7 +431,7 @@ def _stemless_suffix(text: str, start: int, end: int) -> bool:
 @cache
 def _former_site_words() -> tuple[str, ...]:
     """旧址, 遗址 (``former_site_words.txt``): the body before one of them names the site."""
-    return tuple(data_lines(lexicon_path("former_site_words.txt")))
+    return tuple(read_entries("former_site_words.txt"))
 
 
 def _after_visit_word(text: str, start: int, trimmed: int) -> int:

@@ -9,9 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from kg.extract.lexicon import word_tags
+from kg.extract.lexicon import read_rows, word_tags
 from kg.extract.mentions import is_han
-from kg.resources import data_lines, lexicon_path
 
 SEPARATORS = ("、", "和", "及", "与", "以及")
 MAX_NAMES = 12  # names walked over in one list
@@ -30,7 +29,7 @@ class VisitWords:
 
 @cache
 def visit_words() -> VisitWords:
-    rows = [line.split("\t") for line in data_lines(lexicon_path("visit_words.tsv"))]
+    rows = read_rows("visit_words.tsv")
 
     def of(kind: str) -> tuple[str, ...]:
         return tuple(sorted((w for w, k in rows if k == kind), key=len, reverse=True))
