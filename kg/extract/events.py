@@ -37,8 +37,8 @@ from functools import cache
 
 from kg.extract.bodies import COORDINATED_SOURCE, body_prefixes, without_session
 from kg.extract.dates import complete_year, infer_year, is_report_date, parse_dates, resolve_relative
-from kg.extract.lexicon import load_lexicon
-from kg.extract.roles import Agent, assign_roles, noun_suffixes, stronger, title_follows
+from kg.extract.lexicon import load_lexicon, read_entries, read_rows
+from kg.extract.roles import Agent, assign_roles, context_words, noun_suffixes, stronger, title_follows
 from kg.extract.visits import at_phrase, ends_phrase, is_venue, names_visit, visit_word_before
 from kg.model import (
     Article,
@@ -52,7 +52,6 @@ from kg.model import (
     Provenance,
     Sentence,
 )
-from kg.resources import data_lines, lexicon_path
 from kg.settings import Settings
 
 PLACE_LEVELS = ("site", "village", "town", "district", "city", "province")
@@ -114,15 +113,10 @@ class SpanIndex:
         ) >= end
 
 
-def _lines(name: str) -> list[str]:
-    return data_lines(lexicon_path(name))
-
-
 @cache
 def triggers() -> dict[str, Trigger]:
     table = {}
-    for line in _lines("event_triggers.tsv"):
-        text, kind, priority = line.split("\t")
+    for text, kind, priority in read_rows("event_triggers.tsv"):
         table[text] = Trigger(text, kind, int(priority))
     return table
 
@@ -133,16 +127,14 @@ def _trigger_pattern() -> re.Pattern[str]:
 
 
 @cache
-def _context_words(kind: str) -> str:
+def _context_alternation(kind: str) -> str:
     """A regex alternation of the words of one kind in ``event_context.tsv``."""
-    rows = [line.split("\t") for line in _lines("event_context.tsv")]
-    return "|".join(re.escape(text) for row_kind, text in rows if row_kind == kind) or "(?!)"
+    return "|".join(map(re.escape, context_words(kind))) or "(?!)"
 
 
 @cache
 def _blockers() -> tuple[str, ...]:
-    rows = [line.split("\t") for line in _lines("event_context.tsv")]
-    return tuple(text for kind, text in rows if kind == "blocker")
+    return context_words("blocker")
 
 
 # --- article layout -------------------------------------------------------------------------------------------
@@ -221,7 +213,7 @@ class _Dates:
 
     def __init__(self, article: Article) -> None:
         text = article.text
-        cutoffs = _context_words("date_marker_before")
+        cutoffs = _context_alternation("date_marker_before")
         found = parse_dates(text)
         self.items = [
             (m, d)
@@ -792,13 +784,13 @@ def _stops_visited(
 
 @cache
 def _place_topic_heads() -> tuple[str, ...]:
-    return tuple(_lines("place_topic_heads.txt"))
+    return tuple(read_entries("place_topic_heads.txt"))
 
 
 @cache
 def _visit_event_types() -> dict[str, str]:
     """Event type → what a visit of that type does (``visit_event_types.tsv``: examine, learn)."""
-    return dict(line.split("\t") for line in _lines("visit_event_types.tsv"))
+    return {event_type: what for event_type, what in read_rows("visit_event_types.tsv")}
 
 
 def _evidence_hit(draft: _Draft) -> TriggerHit:

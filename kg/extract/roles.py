@@ -16,8 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kg.extract.lexicon import load_lexicon, word_tags
-from kg.resources import data_lines, lexicon_path
+from kg.extract.lexicon import load_lexicon, read_entries, read_rows, word_tags
 
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
 WEAK_PRIORITY = 15
@@ -54,15 +53,10 @@ class RoleHit:
     priority: int
 
 
-def _lines(name: str) -> list[str]:
-    return data_lines(lexicon_path(name))
-
-
 @cache
 def role_verbs() -> tuple[RoleVerb, ...]:
     verbs = []
-    for line in _lines("role_verbs.tsv"):
-        verb, side, person_role, body_role, priority = line.split("\t")
+    for verb, side, person_role, body_role, priority in read_rows("role_verbs.tsv"):
         verbs.append(
             RoleVerb(
                 verb,
@@ -77,21 +71,21 @@ def role_verbs() -> tuple[RoleVerb, ...]:
 
 @cache
 def participant_nouns() -> tuple[str, ...]:
-    return tuple(line.strip() for line in _lines("participant_nouns.tsv"))
+    return tuple(read_entries("participant_nouns.tsv"))
 
 
 @cache
-def _context(kind: str) -> tuple[str, ...]:
-    rows = [line.split("\t") for line in _lines("event_context.tsv")]
-    return tuple(text for row_kind, text in rows if row_kind == kind)
+def context_words(kind: str) -> tuple[str, ...]:
+    """The words of one kind in ``event_context.tsv`` (noun_suffix, blocker, single_verb_after …)."""
+    return tuple(text for row_kind, text in read_rows("event_context.tsv") if row_kind == kind)
 
 
 def noun_suffixes() -> tuple[str, ...]:
-    return _context("noun_suffix")
+    return context_words("noun_suffix")
 
 
 def not_subject_nouns() -> tuple[str, ...]:
-    return _context("not_subject_after")
+    return context_words("not_subject_after")
 
 
 @cache
@@ -135,13 +129,13 @@ def _single_verb_ok(text: str, position: int, taken: list[tuple[int, int]]) -> b
     ends = {e for _s, e in taken}
     if any(text.endswith(noun, 0, position) and position - len(noun) in ends for noun in person_nouns()):
         return True
-    return text.endswith(_context("single_verb_after"), 0, position)
+    return text.endswith(context_words("single_verb_after"), 0, position)
 
 
 @cache
 def person_nouns() -> tuple[str, ...]:
     """Words for a kind of person (老人, 村民): ``person_nouns.txt``."""
-    return tuple(_lines("person_nouns.txt"))
+    return tuple(read_entries("person_nouns.txt"))
 
 
 def _is_list_clause(text: str, clause: tuple[int, int], agents: list[Agent]) -> bool:
@@ -166,7 +160,7 @@ def in_title_chain(text: str, body: Agent, persons: list[Agent]) -> bool:
 @cache
 def _title_after() -> re.Pattern[str]:
     """A post title right after a body's name (the officials' title list, less membership words)."""
-    titles = [t for t in _lines("titles.txt") if t not in participant_nouns()]
+    titles = [t for t in read_entries("titles.txt") if t not in participant_nouns()]
     alternatives = "|".join(map(re.escape, sorted(titles, key=len, reverse=True)))
     return re.compile(rf"(?:常务副|副|党组|党委|党工委)?(?:{alternatives})")
 
