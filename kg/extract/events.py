@@ -358,20 +358,24 @@ def _opens_shared_list(text: str, agent: Agent, item_starts: list[int]) -> bool:
 _YEAR_BEFORE = re.compile(r"(?:19|20)[0-9]{2}年(?:度)?$")
 _ALIAS = re.compile(r"[(（][^()（）]*[)）]")
 _DATELINE = re.compile(r"[\u4e00-\u9fff]{0,8}?\d{1,2}月\d{1,2}日(?:电|讯)")
-_BYLINE = re.compile(r"(?:记者|通讯员|摄影)[\s、,，]*$")
-
-
 def _in_byline(text: str, agent: Agent, agents: list[Agent]) -> bool:
     """Whether the name is one of the reporters of a byline left in the text (``记者符福洲、周德武报道``)."""
     before = text[max(0, agent.start - 40) : agent.start]
     offset = agent.start - len(before)
-    # blank out the other names before it: what is left must end with 记者 / 通讯员 and separators
+    # blank out the other names before it: what is left must end with a byline role (记者, 通讯员 …) and separators
     chars = list(before)
     for other in agents:
         if other.end <= agent.start and other.start >= offset:
             for i in range(other.start - offset, other.end - offset):
                 chars[i] = " "
-    return bool(_BYLINE.search("".join(chars)))
+    return bool(_byline_end().search("".join(chars)))
+
+
+@cache
+def _byline_end() -> re.Pattern[str]:
+    """A byline role (``byline_roles.tsv``: 记者, 通讯员, 摄影, 责任编辑 …) and separators ending a text."""
+    roles = "|".join(map(re.escape, load_lexicon().byline_roles))  # longest first
+    return re.compile(rf"(?:{roles})[\s、,，]*$")
 
 
 @cache
