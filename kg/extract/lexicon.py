@@ -60,6 +60,9 @@ class KnownBody:
     kind: str
 
 
+# dots that join the parts of a transliterated name (罗朗·雷斯, 瓦尔特•沙佛尔霍夫): the name scanner and the
+# statistical tagger (kg.ner.tagger) read the one set
+NAME_DOTS = frozenset("·•‧・．.")
 DIRECTIONS = frozenset("东西南北中内外上下")  # 北核心片区: a direction before a generic word names nothing
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from kg.extract.dates import page_text
 from kg.extract.divisions import page_city
-from kg.extract.lexicon import ABBREVIATION_LEVELS, Lexicon, is_name_word, load_lexicon, word_tags
+from kg.extract.lexicon import ABBREVIATION_LEVELS, NAME_DOTS, Lexicon, is_name_word, load_lexicon, word_tags
 from kg.model import Article, Body, Mention, Person, Place, Provenance
 from kg.settings import Settings
 
@@ -151,7 +151,7 @@ class Doc:
     def follows_name(self, pos: int) -> bool:
         """Whether a personal name may end at ``pos``: punctuation, the end, or a follower word."""
         text = self.text
-        if pos < len(text) and text[pos] in "·•.":
+        if pos < len(text) and text[pos] in NAME_DOTS:
             return False  # 罗朗·雷斯: part of a transliterated name
         if pos >= len(text) or not is_han(text[pos]):
             return True
@@ -234,7 +234,7 @@ class Doc:
             end = candidates[0]
             common = self.text[start : start + surname] in self.lex.common_surnames
             plain = not self.is_common_word(start, end) and not self.is_common_word(start + surname, end)
-            dotted = end < len(self.text) and self.text[end] in "·•."
+            dotted = end < len(self.text) and self.text[end] in NAME_DOTS
             if common and plain and not dotted and end - start - surname == 2 and end not in self.unit_starting:
                 if len(candidates) > 1 and self._verb_across(end - 1):
                     return candidates[1]  # 杨斌拿起: 拿起 is a verb, the name is 杨斌

@@ -16,13 +16,13 @@ from pathlib import Path
 import pycrfsuite
 
 from kg.errors import KgError
+from kg.extract.lexicon import NAME_DOTS
 from kg.model import Mention
 from kg.ner.features import sentence_features, warm_up
 from kg.ner.labels import OUTSIDE, labels_to_spans
 
 MODEL_PATH = Path(__file__).resolve().parent / "model.crfsuite"
 SOURCE = "crf"
-_NAME_DOTS = frozenset("·•‧・．.")
 
 # Tag sentence by sentence, as the model was trained: a break after these characters.
 _SENTENCE_END = re.compile(r"[^。！？!?；;\n]*[。！？!?；;\n]*")
@@ -69,7 +69,7 @@ def join_name_parts(sentence: str, spans: list[tuple[int, int, str]]) -> list[tu
     for start, end, kind in spans:
         if joined:
             last_start, last_end, last_kind = joined[-1]
-            if kind == last_kind == "PER" and start == last_end + 1 and sentence[last_end] in _NAME_DOTS:
+            if kind == last_kind == "PER" and start == last_end + 1 and sentence[last_end] in NAME_DOTS:
                 joined[-1] = (last_start, end, kind)
                 continue
         joined.append((start, end, kind))
