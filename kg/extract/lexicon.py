@@ -105,6 +105,8 @@ class Lexicon:
     road_suffixes: tuple[str, ...] = ()  # 路, 街, 大道: place suffixes of roads (third column ``road``)
     # 示范区: sites named only right after the place that holds them (third column ``contained``)
     contained_suffixes: frozenset[str] = frozenset()
+    # 办事处: body suffixes whose bodies govern an area of their own name (third column ``office``)
+    office_suffixes: frozenset[str] = frozenset()
     given_name_openers: frozenset[str] = frozenset()  # 向, 为: inner stops that may open a given name (陈向东)
     shared_titles: frozenset[str] = frozenset()  # 常委, 委员: titles several persons hold at once
     shared_title_modifiers: tuple[str, ...] = ()  # 副: every title under these is held by several
@@ -333,6 +335,13 @@ def load_lexicon() -> Lexicon:
             if level in ("province", "city", "country") or len(alias) > 2:
                 standalone.add(alias)
     body_kind_classes = {row[0]: row[1] for row in read_rows("body_kinds.tsv")}
+    place_suffix_rows = read_rows("place_suffixes.tsv")  # suffix, level, optional mark (road, office, contained)
+
+    def marked(mark: str) -> list[str]:
+        return [row[0] for row in place_suffix_rows if row[2:3] == [mark]]
+
+    determiners = read_entries("generic_determiners.txt")
+    shared_titles = read_entries("shared_titles.txt")
     return Lexicon(
         single_surnames=frozenset(s for s in surnames if len(s) == 1),
         compound_surnames=frozenset(s for s in surnames if len(s) > 1),
@@ -341,7 +350,7 @@ def load_lexicon() -> Lexicon:
         representative=frozenset((row[0], row[1]) for row in read_rows("representative.tsv")),
         body_suffixes=body_suffixes,
         known_bodies=known_bodies,
-        place_suffixes={row[0]: row[1] for row in read_rows("place_suffixes.tsv")},
+        place_suffixes={row[0]: row[1] for row in place_suffix_rows},
         known_places=known_places,
         place_aliases=aliases,
         standalone_aliases=frozenset(standalone),
@@ -362,15 +371,14 @@ def load_lexicon() -> Lexicon:
         party_titles=frozenset(read_entries("party_titles.txt")),
         weak_stops=frozenset(read_entries("weak_stops.txt")),
         name_final_stops=frozenset(read_entries("name_final_stops.txt")),
-        generic_modifiers=frozenset(read_entries("generic_modifiers.txt") + read_entries("generic_determiners.txt")),
-        generic_determiners=frozenset(read_entries("generic_determiners.txt")),
+        generic_modifiers=frozenset(read_entries("generic_modifiers.txt") + determiners),
+        generic_determiners=frozenset(determiners),
         venue_suffixes=tuple(sorted(read_entries("venue_suffixes.txt"), key=len, reverse=True)),
         conjunctions=frozenset(read_entries("conjunctions.txt")),
-        road_suffixes=tuple(row[0] for row in read_rows("place_suffixes.tsv") if row[2:3] == ["road"]),
-        contained_suffixes=frozenset(row[0] for row in read_rows("place_suffixes.tsv") if row[2:3] == ["contained"]),
+        road_suffixes=tuple(marked("road")),
+        contained_suffixes=frozenset(marked("contained")),
+        office_suffixes=frozenset(marked("office")),
         given_name_openers=frozenset("".join(read_entries("given_name_openers.txt"))),
-        shared_titles=frozenset(e for e in read_entries("shared_titles.txt") if not e.startswith("modifier:")),
-        shared_title_modifiers=tuple(
-            e.removeprefix("modifier:") for e in read_entries("shared_titles.txt") if e.startswith("modifier:")
-        ),
+        shared_titles=frozenset(e for e in shared_titles if not e.startswith("modifier:")),
+        shared_title_modifiers=tuple(e.removeprefix("modifier:") for e in shared_titles if e.startswith("modifier:")),
     )

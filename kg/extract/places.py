@@ -23,7 +23,7 @@ from functools import cache
 
 from kg.extract.determiners import PLACE, after_determiners
 from kg.extract.divisions import article_county, county_before, county_prefecture, is_county_level, load_gazetteer
-from kg.extract.lexicon import ABBREVIATION_LEVELS, read_entries, read_rows, word_tags
+from kg.extract.lexicon import ABBREVIATION_LEVELS, read_entries, word_tags
 from kg.extract.mentions import CLAUSE_BREAKS, Doc, is_han
 from kg.extract.visits import ends_phrase, visit_word_before, visit_words
 from kg.model import Place
@@ -304,18 +304,12 @@ def _with_house_number(doc: Doc, span: tuple[int, int, str, str]) -> tuple[int, 
 def office_suffixes(doc: Doc) -> frozenset[str]:
     """Place suffixes that are body suffixes too (``place_suffixes.tsv``'s third column ``office``): the
     office and the area it governs share one name (梧桐办事处 is a body and a town-level place)."""
-    return _office_suffixes(tuple(doc.lex.place_suffix_list))
+    return doc.lex.office_suffixes
 
 
 @cache
 def _office_non_area() -> tuple[str, ...]:
     return tuple(read_entries("office_non_area.txt"))
-
-
-@cache
-def _office_suffixes(suffixes: tuple[str, ...]) -> frozenset[str]:
-    rows = read_rows("place_suffixes.tsv")
-    return frozenset(row[0] for row in rows if row[2:3] == ["office"] and row[0] in suffixes)
 
 
 def _idiom_before(doc: Doc, start: int, end: int) -> bool:
