@@ -610,6 +610,8 @@ def write_readme(results: dict[str, Any], path: Path) -> None:
         "below are its last run, also in `results.json`. Corpora are the seed pages varied by",
         "`benchmarks/corpus.py` (names, districts, cities and dates drawn from the lexicons), so people,",
         "bodies and places grow with the corpus. Builds write Turtle only (`--format ttl`).",
+        "How these figures were reached, what was tried and what is left: [NOTES.md](NOTES.md), written by hand",
+        "(this file is rewritten by each run).",
         "",
         f"Machine: {m['nproc']} cores ({m['cpu']}), {m['memory']} memory, Python {m['python']}, {m['platform']}.",
         f"Measured {results['when']}; load average at the start {results['machine']['load_average_at_start'][0]:.1f}"
