@@ -250,3 +250,19 @@ def test_bare_firm_name_beside_a_long_group_name_in_a_list() -> None:
     # written for the test: a bare item too long for a name still stops the list (no left edge found)
     doc = doc_of("座谈会召开\n会上，全市重点骨干企业代表新兴铸管、冀中能源峰峰集团等企业负责人发言。")
     assert "全市重点骨干企业代表新兴铸管" not in doc.bodies
+
+
+# --- cause 8: a zone's kind right after its town is the whole of its name there --------------------------------
+
+
+def test_a_job_market_right_after_its_street_is_the_venue() -> None:
+    event = first_event(
+        "金水区举办秋季大型招聘会\n本报讯（记者 王晓 通讯员 杜鹃）11月15日上午，金水区2025年秋季“就业援助月”大型招聘会"
+        "在丰产路街道人力资源市场举办。"
+    )
+    assert event.places[0] == "丰产路街道人力资源市场"
+    assert "丰产路街道" in event.places and "人力资源市场" not in event.places
+    # written for the test: a farmers' market right after its town; the market as an economy is no place
+    doc = doc_of("中牟县开展食品安全检查\n11月6日，检查组来到官渡镇农贸市场，要求规范人力资源市场秩序。")
+    assert "官渡镇农贸市场" in doc.places
+    assert not any(name.endswith("人力资源市场") for name in doc.places)

@@ -77,19 +77,21 @@ def find_places(doc: Doc) -> None:
             any(text[max(0, end - k) : end] in lex.non_places for k in longer) and not _VILLAGE_NEXT.match(text, end)
         ):
             continue  # 乡村, 村民, 跑路: the suffix is part of another word (but 三乡镇东柳泉村: a town, its village)
-        start = _stem_start(doc, start_suffix, MAX_STEM[level], ends_found, suffix)
+        # 丰产路街道|人力资源市场, 某镇|农贸市场: a zone's kind right after its town or village is its whole name there
+        held_zone = _is_zone(suffix) and ends_found.get(start_suffix, (0, "", ""))[2] in ("town", "village")
+        start = start_suffix if held_zone else _stem_start(doc, start_suffix, MAX_STEM[level], ends_found, suffix)
         if start is None:
             continue
         start = after_determiners(doc, start, start_suffix, PLACE)  # 众多|山, 一种|泸沽湖
         if office and any(word in text[start:start_suffix] for word in _office_non_area()):
             continue  # 驻京办事处: a representative office, it governs no area
-        if start_suffix - start < MIN_STEM:
+        if start_suffix - start < MIN_STEM and not held_zone:
             continue  # 众多|山, 很多|小山: a determiner and a kind
         name = text[start:end]
         generic_end = any(name.endswith(w) and len(w) >= len(name) - 1 for w in lex.non_places)
         if name in lex.non_places or (generic_end and not _VILLAGE_NEXT.match(text, end)):
             continue
-        if lex.only_generic(text[start:start_suffix]):
+        if lex.only_generic(text[start:start_suffix]) and not held_zone:
             continue  # 核心片区, 区级公园, 青少年社区: a kind of place, no name
         if level == "site" and _idiom_before(doc, start, start_suffix):
             continue  # 脱贫致富路: a slogan, not a road (解放路, 建设路 are roads)
