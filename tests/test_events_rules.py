@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 
+from extract_helpers import article_of
 from hypothesis import given
 from hypothesis import strategies as st
 
 from kg.extract.events import SpanIndex, detect_events
+from kg.extract.pipeline import extract_article
 from kg.model import Article, Body, Event, Mention, Person, Place, Post, Provenance
 from kg.settings import Settings
 
@@ -314,3 +316,20 @@ def test_the_subject_of_the_lead_acts_in_its_later_clauses() -> None:
     events = _events(article, bodies=("金水区文化市场综合执法大队",))
     assert [(e.kind, e.date.text) for e in events] == [("campaign", "连日来")]
     assert _roles(events[0], "body") == {"金水区文化市场综合执法大队": "organiser"}
+
+
+def test_a_city_written_short_in_the_organisers_name_is_no_place_of_the_event() -> None:
+    # seed page 002: the volunteer team's name opens with 郑州 (the bus company's), the article names no place
+    events = extract_article(
+        article_of(
+            "践行垃圾分类 共创优美环境\n本报讯(记者 郝磊 通讯员 孟雷东)为进一步推动生活垃圾分类有序开展,昨日上午,"
+            "郑州公交苏师傅党员志愿服务队走进社区,广泛开展爱国卫生月“垃圾分类”宣传活动。"
+        ),
+        Settings(),
+    ).events
+    assert len(events) == 1 and events[0].places == []
+    # written for the test: a body whose name writes its district in full still places the event there
+    events = extract_article(
+        article_of("经开区宣传部开展志愿服务\n3月5日,经开区宣传部组织志愿者开展学雷锋志愿服务活动。"), Settings()
+    ).events
+    assert events and events[0].places == ["经开区"]

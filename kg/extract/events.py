@@ -745,7 +745,11 @@ def _build(
         ]
     if not event_places:  # the division of the body that held or made the visit (经开区宣传部 → 经开区)
         known = {p.name for p in places}
-        homes = [b.place for p in participants for b in bodies if b.name == p.agent and p.role in HOME_ROLES]
+        # (only a division its name writes in full: 郑州公交…服务队 opens with 郑州, no place of the event)
+        homes = [
+            b.place for p in participants for b in bodies
+            if b.name == p.agent and p.role in HOME_ROLES and b.place and b.place in b.name
+        ]
         event_places = [h for h in homes if h and h in known][:1]
     if not event_places:  # else the division the evidence names, even inside a body's name (经开区党工委)
         named = [p for p in places if p.level in ("district", "city") and p.name in evidence.sentence.text]
