@@ -266,3 +266,23 @@ def test_a_job_market_right_after_its_street_is_the_venue() -> None:
     doc = doc_of("中牟县开展食品安全检查\n11月6日，检查组来到官渡镇农贸市场，要求规范人力资源市场秩序。")
     assert "官渡镇农贸市场" in doc.places
     assert not any(name.endswith("人力资源市场") for name in doc.places)
+
+
+# --- cause 13: a site whose name opens a visited place's name is no stop of its own ---------------------------
+
+
+def test_a_site_opening_a_visited_places_name_is_not_listed() -> None:
+    event = first_event(
+        "涉县政协视察全域旅游重点项目建设\n本报讯（记者 杨帆）11月11日，涉县政协主席申红亮带领部分政协委员视察全域旅游"
+        "重点项目建设。\n视察组先后来到娲皇宫景区游客服务中心、一二九师司令部旧址纪念馆和索堡镇弹音村，实地了解项目建设、"
+        "景区提升和乡村旅游发展情况。"
+    )
+    assert "娲皇宫景区游客服务中心" in event.places and "一二九师司令部旧址纪念馆" in event.places
+    assert "娲皇宫景区" not in event.places
+    assert "弹音村" in event.places and "索堡镇" in event.places  # a village's town is listed as before
+    # seed page 001: the 片区 of the 指挥部 visited, and the same 片区 as the topic of 推进情况, are no places
+    event = first_event(
+        "中原区领导调研贾鲁河片区推进情况\n本报讯 8月31日上午,中原区委书记乔耸到贾鲁河片区指挥部调研片区推进情况,"
+        "并召开座谈会。"
+    )
+    assert event.places == ["贾鲁河片区指挥部", "中原区"]

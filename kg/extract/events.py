@@ -509,8 +509,10 @@ def _places_for(article: Article, sentences: list[Sentence], places: list[Place]
             continue
         parent = by_name[name].parent
         while parent and parent in by_name:
-            # the town is listed for a zone named with it (出山镇种业产业园 → 出山镇), not for its own office
-            held = parent in name and by_name[parent].level == "town" and name in body_names
+            # the town is listed for a zone named with it (出山镇种业产业园 → 出山镇), not for its own office; a site
+            # whose name opens the place's (贾鲁河片区|指挥部, 娲皇宫景区|游客服务中心) is part of the name, no stop
+            level = by_name[parent].level
+            held = name.startswith(parent) and (level == "site" or (level == "town" and name in body_names))
             if parent not in seen and not held:
                 ordered.append(parent)
                 seen.add(parent)
