@@ -240,6 +240,11 @@ def test_body_going_to_carry_out_an_inspection_is_the_visitor() -> None:
         "志愿服务队走进社区\n3月5日，惠济区青年志愿服务队走进长兴路街道东风社区，开展学雷锋志愿服务活动。"
     )
     assert body_roles(event) == {"惠济区青年志愿服务队": "organiser"}
+    # written for the test: outside a visit, with someone presiding, the body that came to carry it out runs it
+    event = first_event(
+        "惠济区开展志愿服务活动\n3月5日，惠济区志愿者协会到东风社区开展学雷锋志愿服务活动，区委副书记张三主持启动仪式。"
+    )
+    assert body_roles(event) == {"惠济区志愿者协会": "organiser"}
 
 
 # --- 4. a name inside a leader's speech, after a verb of carrying out -----------------------------------------

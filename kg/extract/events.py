@@ -39,7 +39,7 @@ from kg.extract.bodies import COORDINATED_SOURCE, body_prefixes, without_session
 from kg.extract.dates import complete_year, infer_year, is_report_date, parse_dates, resolve_relative
 from kg.extract.lexicon import load_lexicon, read_entries, read_rows
 from kg.extract.roles import Agent, assign_roles, context_words, noun_suffixes, stronger, title_follows
-from kg.extract.visits import at_phrase, ends_phrase, is_venue, names_visit, visit_word_before
+from kg.extract.visits import at_phrase, ends_phrase, is_venue, names_visit, visit_word_before, visit_words
 from kg.model import (
     Article,
     Body,
@@ -735,15 +735,17 @@ def _build(
     if visit == "learn":
         # a study tour learns at the places it visits, it examines no one there (登封市民文化中心)
         participants = [p for p in participants if not (p.agent_type == "body" and p.role == "inspected")]
-    elif (
-        visit is None
-        and not any(p.agent_type == "body" and p.role == "organiser" for p in participants)
-        and not any(p.agent_type == "person" and p.role == "presided" for p in participants)
-    ):
-        # no visit: the body that came runs the event (志愿服务队走进社区,开展…宣传活动); not where someone
-        # presides, whose side runs it (巡察组巡察尉氏县工作动员会……尉氏县委书记宁建设主持会议: the group visits)
+    elif visit is None and not any(p.agent_type == "body" and p.role == "organiser" for p in participants):
+        # no visit: the body that came runs the event (志愿服务队走进社区,开展…宣传活动); where someone presides,
+        # only one that came by a word of going (到, 走进 …), not one that visits by its own verb, whose host
+        # side runs it (巡察组巡察尉氏县工作动员会……尉氏县委书记宁建设主持会议: the group visits)
+        presided = any(p.agent_type == "person" and p.role == "presided" for p in participants)
+        going = {f"role-verb:{word}" for word in visit_words().to}
         participants = [
-            replace(p, role="organiser") if p.agent_type == "body" and p.role == "visitor" else p for p in participants
+            replace(p, role="organiser")
+            if p.agent_type == "body" and p.role == "visitor" and (not presided or p.provenance.rule in going)
+            else p
+            for p in participants
         ]
     if not event_places:  # the division of the body that held or made the visit (经开区宣传部 → 经开区)
         known = {p.name for p in places}
