@@ -209,6 +209,9 @@ def test_a_county_development_zone_is_the_venue() -> None:
         "开发区举行。县委书记韩志勇宣布项目开工，县委副书记、县长常宏伟致辞。"
     )
     assert event.places[:2] == ["曲周经济开发区", "曲周县"]
+    # written for the test: a development zone named by its kind alone names no place
+    doc = doc_of("中牟县召开会议\n会议要求，要加快经济开发区建设，推动产业集聚。")
+    assert not any(name.endswith("开发区") for name in doc.places)
     # the home city's own zone, written in full, stays the known place 经开区 (no second site)
     doc = doc_of("经开区举行签约仪式\n11月8日，签约仪式在郑州经济技术开发区举行。")
     assert "经开区" in doc.places and not any(name.endswith("开发区") for name in doc.places)

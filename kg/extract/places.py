@@ -106,8 +106,9 @@ def find_places(doc: Doc) -> None:
             if end - start <= len(suffix):
                 continue  # 梁河县|河…: the suffix starts the next name, it ends none
         before = ends_found.get(start)
-        if suffix in lex.contained_suffixes and (before is None or before[2] not in ADMIN_LEVELS):
-            continue  # …高质量发展核心示范区: a policy zone; 东狼城岗村|高标准农田示范区 is a site of the village
+        held = (before is not None and before[2] in ADMIN_LEVELS) or _opens_with_division(doc, start, start_suffix)
+        if suffix in lex.contained_suffixes and not held:
+            continue  # …高质量发展核心示范区: a policy zone; 东狼城岗村|高标准农田示范区, 曲周|经济开发区 are sites
         if level == "site" and before is not None and before[2] == "village":
             name = before[1] + name  # 汪洋村|莲藕产业园: a site is named with the village it lies in
         project = _project_end(doc, end) if level == "site" else None
@@ -135,6 +136,16 @@ def find_places(doc: Doc) -> None:
         doc.add_mention("LOC", start, end, "rule")
     doc.place_spans = sorted(doc.place_spans + abbreviated, key=lambda span: (span[0], -span[1]))
     _build_places(doc)
+
+
+def _opens_with_division(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` opens with the two-character short name of a county or city (曲周|经济 of
+    曲周经济开发区: 曲周县)."""
+    short = doc.text[start : start + 2]
+    if end - start < 3 or not all(is_han(c) for c in short):
+        return False
+    names = [short + suffix for suffix in ("市", "县", "区")]
+    return any(name in doc.lex.known_places or load_gazetteer().named(name) for name in names)
 
 
 def _other_division_before(doc: Doc, start: int, canonical: str) -> str | None:
