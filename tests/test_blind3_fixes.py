@@ -289,3 +289,16 @@ def test_a_site_opening_a_visited_places_name_is_not_listed() -> None:
         "并召开座谈会。"
     )
     assert event.places == ["贾鲁河片区指挥部", "中原区"]
+
+
+def test_the_body_named_last_must_be_the_bare_name_on_a_division() -> None:
+    from kg.extract.events import _body_for
+    from kg.model import Body
+
+    bodies = [Body("惠济区委", "party_committee", place="惠济区"), Body("团惠济区委", "other", place="惠济区")]
+    names = {b.name for b in bodies}
+    # 团区委 was named last, but a bare 区委 is the district's party committee, not the league's
+    assert _body_for("区委", bodies, names, ["团惠济区委"]) == "惠济区委"
+    bodies = [Body("驻马店市政协", "cppcc", place="驻马店市"), Body("西平县政协", "cppcc", place="西平县")]
+    assert _body_for("政协", bodies, {b.name for b in bodies}, ["驻马店市政协"]) == "驻马店市政协"
+    assert _body_for("政协", bodies, {b.name for b in bodies}, ["西平县政协"]) == "西平县政协"

@@ -408,7 +408,13 @@ def _body_for(surface: str, bodies: list[Body], names: set[str], earlier: list[s
             rest = surface[len(prefix) :]
             endings = [b.name for b in bodies if b.name.startswith(prefix) and b.name.endswith(rest)]
     if len(endings) > 1 and earlier:
-        named_last = next((name for name in reversed(earlier) if name in endings), None)
+        # only bodies that are the name on a division (驻马店市|政协, 惠济|区委), not a longer name (团惠济|区委)
+        places = {b.name: b.place for b in bodies}
+        on_division = {
+            name for name in endings
+            if (place := places.get(name)) and (rest := name[: len(name) - len(surface)]) and place.startswith(rest)
+        }
+        named_last = next((name for name in reversed(earlier) if name in on_division), None)
         if named_last is not None:
             return named_last
     return min(endings, key=len) if endings else None
