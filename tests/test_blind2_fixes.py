@@ -291,3 +291,6 @@ def test_firm_referred_to_by_its_kind_hosts_the_drill() -> None:
         "殷都区召开安全生产会议\n11月8日，会议听取了安阳鑫达化工有限公司的汇报，该公司负责人表示将在厂区举行演练。"
     )
     assert "安阳鑫达化工有限公司" in doc.bodies and "安阳鑫达化工有限公司" not in doc.places
+    # written for the test: 该单位 says no kind of body, so no body's premises are meant
+    doc = doc_of("殷都区开展检查\n11月8日，殷都区督导组来到水冶镇，随后在该单位会议室召开座谈会。")
+    assert "殷都区督导组" not in doc.places

@@ -520,6 +520,7 @@ def _visited_premises(doc: Doc) -> None:
         doc.places[name] = Place(name=name, level="site", parent=parent if parent != name else None)
 
 
+OTHER_KIND = "other"  # body_kinds.tsv's catch-all kind
 MAX_VENUE_PHRASE = 20  # characters between 在 and the verb of holding (在水冶镇该公司厂区举行)
 
 
@@ -538,6 +539,8 @@ def _referred_venue(doc: Doc) -> None:
     text = doc.text
     words = visit_words()
     for head, kind in heads.items():
+        if kind == OTHER_KIND:
+            continue  # 该单位: any kind of body, too vague to say whose premises
         for match in re.finditer(re.escape("该" + head), text):
             sentence_start, _end = doc.sentence_span(match.start())
             at = max((text.rfind(w, sentence_start, match.start()) for w in words.at), default=-1)
