@@ -665,6 +665,14 @@ def write_readme(results: dict[str, Any], path: Path) -> None:
             f"| --jobs {jb['jobsN']['jobs']} (warm / cold) | {jb['jobsN']['build_s']:.2f} / {jb['jobsN']['wall_s']:.2f}"
             f" | {jb['speedup_warm']:.2f}× / {jb['speedup_cold']:.2f}× |",
         ]
+        if "rounds" in jb:
+            lines += [
+                "",
+                "Each round builds with --jobs 1 and then --jobs N back to back, so both see the same load; the table"
+                " shows the median round. Warm speed-up of every round (load average after it): "
+                + ", ".join(f"{r['speedup_warm']:.2f}× ({r['load']:.1f})" for r in jb["rounds"])
+                + ".",
+            ]
     lines += incremental_lines(results)
     h, s = results["help"], results["seeds_cli"]
     lines += [
@@ -801,6 +809,29 @@ def measure_incremental(corpus: Path, jobs: int = 1, formats: str = "ttl") -> di
     }
 
 
+def measure_parallel(corpus: Path, jobs: int, rounds: int = 2) -> dict[str, Any]:
+    """``--jobs 1`` against ``--jobs N``, built back to back ``rounds`` times: other work on a shared machine
+    comes and goes, so each ratio compares two builds made under the same load, and the median round is kept."""
+    pairs = []
+    for _ in range(rounds):
+        one, many = measure_build(corpus, jobs=1), measure_build(corpus, jobs=jobs)
+        pairs.append({"jobs1": one, "jobsN": many, "speedup_warm": one["build_s"] / many["build_s"],
+                      "speedup_cold": one["wall_s"] / many["wall_s"], "load": os.getloadavg()[0]})
+    pairs.sort(key=lambda pair: pair["speedup_warm"])
+    return {**pairs[(len(pairs) - 1) // 2], "rounds": [
+        {key: pair[key] for key in ("speedup_warm", "speedup_cold", "load")} for pair in pairs
+    ]}
+
+
+def update_results(options: argparse.Namespace, **entries: Any) -> None:
+    """Put a partial run's ``entries`` into results.json and write the README again from all of it."""
+    # Read only now: others may have rewritten results.json while this run measured.
+    results = json.loads(options.results.read_text(encoding="utf-8"))
+    results.update(entries)
+    options.results.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_readme(results, options.readme)
+
+
 def measure_incremental_runs(corpus: Path, jobs: int) -> list[dict[str, Any]]:
     """Rebuilds at --jobs 1 and ``jobs``, Turtle only, then Turtle and the HTML view (kg build's default)."""
     return [
@@ -815,24 +846,6 @@ def _seconds(row: dict[str, Any]) -> str:
     if row.get("timeout_s"):
         return f"stopped after {row['timeout_s']:.0f} s"
     return f"{row['median_s']:.3f}"
-
-
-def replace_sparql_section(readme: Path, lines: list[str]) -> None:
-    """Put ``lines`` in place of the README's SPARQL section (up to the next section), the rest unchanged."""
-    text = readme.read_text(encoding="utf-8")
-    start = text.find("\n## SPARQL")
-    if start < 0:
-        start = text.find("\n## Targets")
-    if start < 0:
-        start = len(text.rstrip("\n"))
-        end = len(text)
-    else:
-        following = [text.find(f"\n## {title}", start + 1) for title in ("Targets", "Hot spots", "Bundled queries")]
-        end = min([position for position in following if position > start] or [len(text)])
-        if text.startswith("\n## Targets", start):
-            end = start
-    section = "\n".join(lines) + "\n"
-    readme.write_text(text[:start] + section + text[end:], encoding="utf-8")
 
 
 def sparql_section(q: dict[str, Any]) -> list[str]:
@@ -964,7 +977,10 @@ def main() -> None:
     parser.add_argument("--profile")
     parser.add_argument("--formats", default="ttl")
     parser.add_argument(
-        "--queries-only", action="store_true", help="redo only the SPARQL timings and the README's SPARQL section"
+        "--queries-only", action="store_true", help="redo only the SPARQL timings"
+    )
+    parser.add_argument(
+        "--parallel-only", action="store_true", help="redo only --jobs 1 against --jobs N on the largest corpus"
     )
     parser.add_argument("--graph", type=Path, help="with --queries-only: a built graph.ttl to time the queries on too")
     parser.add_argument("--before", help="with --queries-only: a git revision whose kg query is timed too")
@@ -982,21 +998,12 @@ def main() -> None:
     if options.queries_only:
         with tempfile.TemporaryDirectory() as scratch:
             queries = measure_queries(options.graph, Path(scratch), options.before)
-        # Read only now: others may have rewritten results.json while the queries ran.
-        results = json.loads(options.results.read_text(encoding="utf-8")) if options.results.exists() else {}
-        results["queries"] = queries
-        options.results.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        replace_sparql_section(options.readme, sparql_section(results["queries"]))
-        return None
+        return update_results(options, queries=queries)
     if options.incremental_only:
         runs = measure_incremental_runs(options.corpora / f"{scales[-1]}x", options.jobs)
-        # Read only now: others may have rewritten results.json while the builds ran.
-        results = json.loads(options.results.read_text(encoding="utf-8"))
-        results["incremental_runs"] = runs
-        results["incremental"] = runs[0]
-        options.results.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        print("\n".join(incremental_lines(results)))  # for the README's section; the rest of it is left alone
-        return None
+        return update_results(options, incremental_runs=runs, incremental=runs[0])
+    if options.parallel_only:
+        return update_results(options, jobs=measure_parallel(options.corpora / f"{scales[-1]}x", options.jobs))
     results: dict[str, Any] = {
         "machine": machine(),
         "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
@@ -1028,14 +1035,7 @@ def main() -> None:
         results["hot_spots"] = hot_spots(profile, HERE / f"profile_{scales[-1]}x.txt")
     if not options.quick:
         print("parallel …", file=sys.stderr)
-        one = results["scales"][-1]["build"]
-        many = measure_build(largest, jobs=options.jobs)
-        results["jobs"] = {
-            "jobs1": one,
-            "jobsN": many,
-            "speedup_warm": one["build_s"] / many["build_s"],
-            "speedup_cold": one["wall_s"] / many["wall_s"],
-        }
+        results["jobs"] = measure_parallel(largest, options.jobs)
         results["incremental_runs"] = measure_incremental_runs(largest, options.jobs)
         results["incremental"] = results["incremental_runs"][0]
         print("queries …", file=sys.stderr)
