@@ -266,6 +266,7 @@ def _agents(
             for level_body in _level_pair_bodies(mention.text, names):  # 省市总工会 → 河南省总工会, 郑州市总工会
                 body_spans.append(Agent(level_body, "body", mention.start, mention.end))
         if name:
+            name = _delegating_body(name, bodies, names) or name
             name = _form_written(name, names, text)
             body_spans.append(Agent(name, "body", mention.start, mention.end))
     non_bodies = load_lexicon().non_bodies
@@ -418,6 +419,20 @@ def _body_for(surface: str, bodies: list[Body], names: set[str], earlier: list[s
         if named_last is not None:
             return named_last
     return min(endings, key=len) if endings else None
+
+
+@cache
+def _delegation_groups() -> tuple[str, ...]:
+    return tuple(sorted(read_entries("delegation_groups.txt"), key=len, reverse=True))
+
+
+def _delegating_body(name: str, bodies: list[Body], names: set[str]) -> str | None:
+    """The body that sent a group named for one visit (南阳市人大常委会|调研组 → 南阳市人大常委会, see
+    ``delegation_groups.txt``), when the article names that body; else None."""
+    word = next((w for w in _delegation_groups() if name.endswith(w)), None)
+    if word is None or len(name) <= len(word):
+        return None
+    return _body_for(name[: -len(word)], bodies, names)
 
 
 def _level_pair_bodies(surface: str, names: set[str]) -> list[str]:

@@ -588,7 +588,7 @@ def _article_city(doc: Doc) -> str:
             continue
         if name.endswith("市") and level in ("city", "province") and name not in cities:
             cities.append(name)
-    own = _headline_county_city(doc, cities, visited)
+    own = _headline_county_city(doc, lead_end, visited)
     if own is not None:
         return own  # 新密市委常委会召开…: the county-level city's own 市委, though the lead names 郑州市委 too
     if home in cities or not cities:
@@ -604,16 +604,19 @@ def _article_city(doc: Doc) -> str:
     return cities[0] if len(cities) == 1 else home
 
 
-def _headline_county_city(doc: Doc, cities: list[str], visited: str | None) -> str | None:
+def _headline_county_city(doc: Doc, lead_end: int, visited: str | None) -> str | None:
     """The county-level city the headline is about (the only city it names, not where a visit went), when
-    the lead names it too: inside its own article, a bare 市 is that city's, not the prefecture's."""
+    the lead names it too: inside its own article, a bare 市 is that city's, not the prefecture's. Such a
+    city is read as a city by its suffix when known_places.tsv lists it (新密市), as a county-level division
+    when only the gazetteer does (邓州市委常委会 in 南阳日报): both count."""
     headline_end = len(doc.article.headline)
     named = {name for start, _e, name, level in doc.place_spans
-             if start < headline_end and name.endswith("市") and level in ("city", "province")}
+             if start < headline_end and name.endswith("市") and level in ("city", "province", "district")}
     if len(named) != 1:
         return None
     (city,) = named
-    if city == visited or city not in cities or not is_county_level(city):
+    in_lead = any(start < lead_end and name == city for start, _e, name, _l in doc.place_spans)
+    if city == visited or not in_lead or not is_county_level(city):
         return None
     return city
 
