@@ -44,3 +44,64 @@ def test_visit_group_of_a_body_makes_the_body_the_visitor() -> None:
     )
     assert body_roles(event).get("信阳市政协") == "visitor"
 
+
+
+# --- 3. sites: rare place words, a long name after its village, a site on a road, document titles -----------
+
+
+def _event_places(text: str) -> list[str]:
+    return first_event(text).places
+
+
+def test_sites_named_by_rarer_place_words() -> None:
+    places = _event_places(
+        "固始县领导督导检查防汛备汛工作\n本报讯（记者 孙浩然 通讯员 柯琳）7月6日，固始县委常委、常务副县长陈启航带队"
+        "督导检查防汛备汛工作。陈启航一行先后来到三河尖镇淮河干堤建湾段、往流镇史河防汛物资仓库，详细查看堤防巡查值守情况。"
+    )
+    assert "史河防汛物资仓库" in places
+    places = _event_places(
+        "巨野县召开农民绘画产业高质量发展推进会\n本报讯（记者 王玮 通讯员 曹斌）6月25日上午，巨野县农民绘画产业"
+        "高质量发展推进会在县书画院召开。县委副书记、县长诸葛宏伟出席会议并讲话。"
+    )
+    assert "巨野县书画院" in places
+
+
+def test_long_site_name_after_its_village_is_whole_and_not_named_with_it() -> None:
+    places = _event_places(
+        "市政协视察组到罗山县视察红色旅游融合发展工作\n本报讯（记者 周涛）7月3日，市政协副主席上官婧带领部分市政协委员"
+        "到罗山县，视察红色旅游与乡村振兴融合发展情况。视察组一行先后来到铁铺镇何家冲村红二十五军长征出发地纪念馆、"
+        "灵山镇灵山茶旅融合示范园，实地察看红色教育培训、传统村落保护利用和茶旅民宿发展情况。"
+    )
+    assert "红二十五军长征出发地纪念馆" in places
+    assert "灵山茶旅融合示范园" in places
+    assert "何家冲村" in places
+    assert not any(p.endswith("传统村") for p in places)  # 传统村落: villages in general, no village
+
+
+def test_site_named_by_one_common_word_after_a_road_is_one_name() -> None:
+    places = _event_places(
+        "单县开展“6·26”国际禁毒日集中宣传活动\n本报讯（通讯员 朱琳琳）6月26日上午，单县“6·26”国际禁毒日集中"
+        "宣传活动在牌坊街文化广场举行。活动由县禁毒委员会主办，县公安局、北城街道承办。"
+    )
+    assert "牌坊街文化广场" in places
+    assert "文化广场" not in places
+
+
+def test_division_in_a_documents_title_is_no_place_of_the_event() -> None:
+    places = _event_places(
+        "市人大常委会调研组到淅川县调研丹江口库区水源地保护工作\n本报讯（记者 韩晓东 通讯员 贺帆）6月11日上午，"
+        "市人大常委会副主任欧阳明远带领调研组到淅川县，就丹江口库区水源地生态环境保护和《南阳市南水北调中线工程"
+        "水源地保护条例》贯彻落实情况开展调研。"
+    )
+    assert "淅川县" in places
+    assert "南阳市" not in places
+
+
+def test_smart_scenic_area_is_no_place() -> None:
+    places = _event_places(
+        "市领导到修武县调研全域旅游发展工作\n本报讯（记者 张晨阳 通讯员 王文）5月20日上午，市委常委、宣传部部长"
+        "卫红霞到修武县调研全域旅游发展和文旅项目建设工作。卫红霞一行先后来到云台山镇一斗水村，实地察看古村落保护利用、"
+        "民宿经营和智慧景区建设等情况。"
+    )
+    assert "一斗水村" in places
+    assert "智慧景区" not in places

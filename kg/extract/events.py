@@ -469,7 +469,8 @@ def _conjunct_body(item: str, names: set[str]) -> str | None:
 def _places_for(article: Article, sentences: list[Sentence], places: list[Place], agents: list[Agent]) -> list[str]:
     body_spans = [(a.start, a.end) for a in agents if a.kind == "body"]
     inside_bodies = SpanIndex(
-        body_spans + [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”", article.text)]  # slogans
+        # slogans, and titles of laws and documents (《南阳市南水北调中线工程水源地保护条例》: no place of the event)
+        body_spans + [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”|《[^》]*》", article.text)]
     )
     # a place that ends a body's name is the area the body governs (经开区九龙办事处 → 九龙办事处)
     body_ends = {end for _start, end in body_spans}

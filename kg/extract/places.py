@@ -109,8 +109,12 @@ def find_places(doc: Doc) -> None:
         held = (before is not None and before[2] in ADMIN_LEVELS) or _opens_with_division(doc, start, start_suffix)
         if suffix in lex.contained_suffixes and not held:
             continue  # …高质量发展核心示范区: a policy zone; 东狼城岗村|高标准农田示范区, 曲周|经济开发区 are sites
-        if level == "site" and before is not None and before[2] == "village":
-            name = before[1] + name  # 汪洋村|莲藕产业园: a site is named with the village it lies in
+        if level == "site" and before is not None and before[2] == "village" and (
+            _is_zone(name) or suffix in lex.contained_suffixes
+        ):
+            # 汪洋村|莲藕产业园, 东狼城岗村|高标准农田示范区: a zone is named with the village it lies in; a site
+            # with a name of its own is not (何家冲村|红二十五军长征出发地纪念馆)
+            name = before[1] + name
         project = _project_end(doc, end) if level == "site" else None
         if level == "site" and before is not None and before[2] in ("district", "city") and _is_zone(name):
             name = before[1] + name  # 长垣市|起重工业园区: a county's industrial zone is named with it
@@ -379,7 +383,12 @@ def _stem_start(
     while pos > 0 and suffix_start - pos < max_stem:
         if pos in ends_found:
             start, name, level = ends_found[pos]
-            after_road = name.endswith(lex.road_suffixes) and not road and suffix_start - pos >= MIN_STEM
+            # a named site on a road lies on it (航海东路|宇通花园小区); a site named by one common word only is
+            # named with the road (牌坊街|文化广场)
+            after_road = (
+                name.endswith(lex.road_suffixes) and not road and suffix_start - pos >= MIN_STEM
+                and not _one_word(text[pos:suffix_start])
+            )
             short_prefix = level in ("province", "city", "district") and text[start:pos] != name and pos < suffix_start
             if (level == "site" and not (road and name.endswith(lex.road_suffixes)) and not after_road) or (
                 short_prefix
@@ -412,6 +421,8 @@ def _stem_start(
         if unit is not None and unit.kind in ("B", "T", "K") and not (named_after or broken or former or stemless):
             break
         pos -= 1
+    if not whole and pos in ends_found and ends_found[pos][2] in ADMIN_LEVELS and suffix_start - pos == max_stem:
+        whole = True  # 何家冲村|红二十五军长征出发地纪念馆: a name of the longest length, right after its village
     if free_end > pos and not whole:
         if lex.place_suffixes.get(suffix) == "village" and _verb_before(text, pos, free_end):
             return None  # 引导社区居民, 服务社区: a verb and its object
@@ -422,6 +433,11 @@ def _stem_start(
     if suffix_start - pos < MIN_STEM:
         return None
     return pos
+
+
+def _one_word(stem: str) -> bool:
+    """Whether ``stem`` is one common two-character word of the dictionary (文化, 中心), no proper name."""
+    return len(stem) == 2 and word_tags().get(stem) == "n"
 
 
 def _stemless_suffix(text: str, start: int, end: int) -> bool:
