@@ -6,7 +6,7 @@ Sentences marked "written for the test" are not from any page: they check that a
 
 from __future__ import annotations
 
-from extract_helpers import body_roles, doc_of, first_event, posts_of
+from extract_helpers import body_roles, doc_of, first_event, person_roles, posts_of
 
 DENGZHOU = (
     "邓州市委常委会召开会议\n本报讯（通讯员 王晨 李冰）6月10日下午，邓州市委书记司马卫东主持召开市委常委会会议，"
@@ -105,3 +105,30 @@ def test_smart_scenic_area_is_no_place() -> None:
     )
     assert "一斗水村" in places
     assert "智慧景区" not in places
+
+
+# --- 4. roles: signers attend, 一同检查 accompanies, the leader of a visit who chairs its meeting led it --------
+
+
+def test_signers_of_an_agreement_attend_the_signing() -> None:
+    event = first_event(
+        "镇平县玉雕文旅产业园项目签约\n本报讯 日前，镇平县举行玉雕文旅产业园项目签约仪式。镇平县委书记田振宇，"
+        "县委副书记、县长岳红梅出席签约仪式。县委常委、副县长常书恒与河南宛玉文化旅游发展有限公司董事长贾玉成"
+        "代表双方签订投资合作协议。"
+    )
+    roles = person_roles(event)
+    assert roles["常书恒"] == "attended"
+    assert roles["贾玉成"] == "attended"
+    assert "河南宛玉文化旅游发展有限公司" not in body_roles(event)  # named in the signer's title only
+
+
+def test_visit_leader_who_chairs_its_meeting_led_and_a_companion_accompanied() -> None:
+    event = first_event(
+        "郓城县领导检查城区重点项目建设\n本报讯（记者 王玮 通讯员 邢艳）6月24日，郓城县委副书记、县长宋立华带队"
+        "检查城区重点项目建设情况，副县长燕春雷一同检查，县发改委、县住建局、郓州街道主要负责同志陪同。\n"
+        "宋立华一行先后来到宋江湖生态修复提升项目和唐塔街道老旧小区改造现场，详细了解项目建设进度。"
+        "随后，宋立华主持召开现场办公会，听取相关单位汇报。"
+    )
+    assert event.kind == "inspection"
+    assert person_roles(event) == {"宋立华": "led", "燕春雷": "accompanied"}
+    assert body_roles(event).get("郓城县发改委") == "host"

@@ -960,4 +960,6 @@ def _name_start(doc: Doc, suffix_start: int) -> int | None:
     suffix = doc.unit_starting.get(suffix_start)
     if pos == suffix_start and suffix is not None and len(suffix.text) == 1:
         return None  # a lone 局 or 办 is no name
+    if pos > suffix_start:
+        return None  # a verb stepped over reached past the suffix (任委|任…): no name ends here
     return pos

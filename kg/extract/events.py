@@ -744,14 +744,14 @@ def _build(
             text = article.text[phrase[0] : phrase[1]]
             stops.append(Sentence(sentence.index, phrase[0], phrase[1], sentence.paragraph, text))
     event_places = _places_for(article, list(place_sentences.values()) + stops, places, agents)
-    participants = _participants(article, sentences, draft, agents, zones, employers)
+    visit = _visit_event_types().get(draft.kind)
+    participants = _participants(article, sentences, draft, agents, zones, employers, visit == "examine")
     # 在区行政服务中心召开: the venue of a meeting hosts it, it does not organise it (its premises are the place)
     participants = [
         p
         for p in participants
         if not (p.agent_type == "body" and is_venue(article.text, p.provenance.start, p.provenance.end))
     ]
-    visit = _visit_event_types().get(draft.kind)
     if visit == "examine":
         participants += _stops_visited(article, sentences, draft, agents, participants)
     if visit == "learn":
@@ -845,7 +845,10 @@ def _participants(
     agents: list[Agent],
     zones: dict[int, str],
     employers: frozenset[str],
+    examining: bool = False,
 ) -> list[Participation]:
+    """One role per agent, the strongest; in an examining visit, who led it and chaired a meeting during it
+    (宋立华带队检查……随后,宋立华主持召开现场办公会) led: the meeting is part of the visit (AUDIT.md R1)."""
     chosen: dict[tuple[str, str], Participation] = {}
     order: list[tuple[str, str]] = []
     hit_sentences = {h.sentence.index for h in draft.hits}
@@ -874,6 +877,9 @@ def _participants(
             if key not in chosen:
                 chosen[key] = participation
                 order.append(key)
+            elif examining and {hit.role, chosen[key].role} == {"led", "presided"}:
+                if hit.role == "led":
+                    chosen[key] = participation
             elif stronger(hit.role, chosen[key].role, hit.agent.kind):
                 chosen[key] = participation
     return [chosen[key] for key in order]
