@@ -132,3 +132,48 @@ def test_visit_leader_who_chairs_its_meeting_led_and_a_companion_accompanied() -
     assert event.kind == "inspection"
     assert person_roles(event) == {"宋立华": "led", "燕春雷": "accompanied"}
     assert body_roles(event).get("郓城县发改委") == "host"
+
+
+# --- 5. bodies: counted towns that spoke, a committee named by its task, a name joined by 和, no visit's object --
+
+
+def test_towns_counted_after_their_list_attend_by_speaking() -> None:
+    event = first_event(
+        "巨野县召开农民绘画产业高质量发展推进会\n本报讯（记者 王玮 通讯员 曹斌）6月25日上午，巨野县农民绘画产业"
+        "高质量发展推进会在县书画院召开。县委副书记、县长诸葛宏伟出席会议并讲话，县委常委、宣传部部长韦丽娜主持会议，"
+        "县文化和旅游局、县商务局、各镇（街道）及部分书画企业负责同志参加会议。\n"
+        "会议通报了今年以来全县农民绘画产业发展情况。麒麟镇、独山镇等4个镇（街道）作了交流发言。"
+    )
+    roles = body_roles(event)
+    assert roles.get("麒麟镇") == "attended"
+    assert roles.get("独山镇") == "attended"
+    assert roles.get("巨野县文化和旅游局") == "attended"
+
+
+def test_committee_named_by_its_task_organises() -> None:
+    event = first_event(
+        "单县开展“6·26”国际禁毒日集中宣传活动\n本报讯（通讯员 朱琳琳）6月26日上午，单县“6·26”国际禁毒日集中"
+        "宣传活动在牌坊街文化广场举行。活动由县禁毒委员会主办，县公安局、北城街道承办。副县长、县公安局局长时宝山出席活动。"
+    )
+    expected = {"单县禁毒委员会": "organiser", "单县公安局": "co_organiser", "北城街道": "co_organiser"}
+    assert body_roles(event) == expected
+
+
+def test_bureau_name_joined_by_a_conjunction_after_its_county() -> None:
+    doc = doc_of(
+        "市政协视察组到罗山县视察红色旅游融合发展工作\n在随后召开的座谈会上，罗山县文化广电和旅游局汇报了全县红色旅游"
+        "融合发展工作情况。"
+    )
+    assert "罗山县文化广电和旅游局" in doc.bodies
+
+
+def test_school_volunteers_went_to_is_no_inspected_body() -> None:
+    event = first_event(
+        "商城县：“青”暖童心 志愿服务进乡村\n本报讯（通讯员 储晓敏）近日，共青团商城县委联合县妇联、县教体局，组织30余名"
+        "青年志愿者走进鄢岗镇中心小学、伏山乡里罗城村，开展“七彩假期·关爱留守儿童”志愿服务活动。"
+    )
+    assert event.kind == "campaign"
+    roles = body_roles(event)
+    assert "鄢岗镇中心小学" not in roles
+    assert roles.get("共青团商城县委") == "organiser"
+    assert "鄢岗镇中心小学" in event.places

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.extract.determiners import BODY, after_determiners
-from kg.extract.lexicon import ABBREVIATION_LEVELS, read_entries, read_rows, word_tags
+from kg.extract.lexicon import ABBREVIATION_LEVELS, load_lexicon, read_entries, read_rows, word_tags
 from kg.extract.mentions import CLAUSE_BREAKS, Doc, is_han
 from kg.extract.places import article_division, office_suffixes, resolve_abbreviation, zone_suffixes
 from kg.extract.roles import participant_nouns, role_verbs
@@ -366,9 +366,23 @@ def _participant_nouns() -> tuple[str, ...]:
     return tuple(sorted(participant_nouns(), key=len, reverse=True))
 
 
+@cache
+def _listed_divisions() -> re.Pattern[str]:
+    """等4个镇（街道）, 等三个乡镇: the count of the divisions just listed and their kind, a town-level place
+    suffix of ``place_suffixes.tsv`` (乡镇 is two of them)."""
+    lex = load_lexicon()
+    towns = sorted((s for s, level in lex.place_suffixes.items() if level == ACTING_LEVEL), key=len, reverse=True)
+    kind = "(?:{})+".format("|".join(map(re.escape, towns)))
+    return re.compile(rf"等[0-9０-９一二三四五六七八九十两]+个{kind}(?:[（(]{kind}[）)])?")
+
+
 def _after_people(text: str, pos: int) -> int:
-    """Past 等 and a noun for a body's people after a list of names (…缑氏镇|等|主要负责同志|参加): where the
-    verb the bodies do through their people stands."""
+    """Past 等 and a noun for a body's people after a list of names (…缑氏镇|等|主要负责同志|参加), or past
+    the count and kind of the divisions listed (麒麟镇、独山镇|等4个镇（街道）|作了交流发言): where the verb the
+    bodies do through their people stands."""
+    counted = _listed_divisions().match(text, pos)
+    if counted is not None:
+        return counted.end()
     if text.startswith("等", pos):
         pos += 1
     modifier = next((m for m in _PEOPLE_MODIFIERS if text.startswith(m, pos)), "")
@@ -849,6 +863,19 @@ def _after_verb_before_place(doc: Doc, pos: int, limit: int) -> int:
     return pos
 
 
+def _name_words_only(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is name words only, maybe two groups of them joined by a conjunction inside
+    one name (罗山县|文化广电和旅游|局, 政务服务和大数据管理局)."""
+    if doc.trim_left(start, end, max_words=6) == start:
+        return True
+    text = doc.text
+    for pos in range(start + 2, end - 1):
+        if text[pos] in doc.lex.conjunctions:
+            after = pos + 1
+            return doc.trim_left(start, pos, max_words=4) == start and doc.trim_left(after, end, max_words=4) == after
+    return False
+
+
 def _conjunction_ending(doc: Doc, pos: int) -> str | None:
     """The conjunction (及, 以及, 和, 与) that ends at ``pos``, if any."""
     for length in (2, 1):
@@ -909,7 +936,7 @@ def _name_start(doc: Doc, suffix_start: int) -> int | None:
         is_anchor = unit is not None and unit.kind in ("P", "B", "K") and not _broken_suffix(doc, unit.start, unit.end)
         # a place anchors the name when only name words stand between (大庙村|便民服务|站), not
         # a verb (惠济区|委托第三方|公司)
-        at_place = pos in place_ends and (free == 0 or doc.trim_left(pos, pos + free, max_words=6) == pos)
+        at_place = pos in place_ends and (free == 0 or _name_words_only(doc, pos, pos + free))
         if pos in place_ends and free >= MIN_CONJUNCT and _zone_before(doc, place_ends[pos], pos):
             anchored = free <= CLAUSE_NAME_MAX  # 起重工业园区|华诚起重集团: a company in a zone, named on its own
             break
@@ -937,13 +964,16 @@ def _name_start(doc: Doc, suffix_start: int) -> int | None:
             # a short name that opens a clause is taken whole (、创新发展局, 、高新投控股集团), but for
             # the function words a clause may open with (,随着|保险公司, ,通过|村委会)
             anchored = free <= CLAUSE_NAME_MAX
-            if char != "、" and free:
+            # (a name opening with its division's abbreviation is whole: ,县文化和旅游局 keeps its 和)
+            if char != "、" and free and text[pos] not in ABBREVIATION_LEVELS:
                 pos = doc.after_function_words(pos, suffix_start)
             pos = _after_verb_before_place(doc, pos, suffix_start)
             break
         if doc.stop_ending_at(pos):
             # after a verb that governs a body (巡察|开放办, 调研|经济发展局) the name is taken whole
-            anchored = any(text.endswith(verb, 0, pos) for verb in _governing_verbs()) and free <= CLAUSE_NAME_MAX
+            # so is a name opening with its division's abbreviation (由|县禁毒委员会|主办: 禁毒 is a verb there)
+            governed = any(text.endswith(verb, 0, pos) for verb in _governing_verbs())
+            anchored = (governed or text[pos] in ABBREVIATION_LEVELS) and free <= CLAUSE_NAME_MAX
             break
         if free >= MAX_FREE:
             return None

@@ -757,7 +757,15 @@ def _build(
     if visit == "learn":
         # a study tour learns at the places it visits, it examines no one there (登封市民文化中心)
         participants = [p for p in participants if not (p.agent_type == "body" and p.role == "inspected")]
-    elif visit is None and not any(p.agent_type == "body" and p.role == "organiser" for p in participants):
+    if visit is None:
+        # no visit: a body the activity went to (志愿者走进鄢岗镇中心小学,开展…志愿服务) is where it went, a place;
+        # nobody examined it (巡察经济发展局…动员会 keeps its object: 巡察 is no word of going)
+        going_to = {f"role-verb:{word}" for word in visit_words().to}
+        participants = [
+            p for p in participants
+            if not (p.agent_type == "body" and p.role == "inspected" and p.provenance.rule in going_to)
+        ]
+    if visit is None and not any(p.agent_type == "body" and p.role == "organiser" for p in participants):
         # no visit: the body that came runs the event (志愿服务队走进社区,开展…宣传活动); where someone presides,
         # only one that came by a word of going (到, 走进 …), not one that visits by its own verb, whose host
         # side runs it (巡察组巡察尉氏县工作动员会……尉氏县委书记宁建设主持会议: the group visits)
