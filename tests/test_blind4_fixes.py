@@ -177,3 +177,16 @@ def test_school_volunteers_went_to_is_no_inspected_body() -> None:
     assert "鄢岗镇中心小学" not in roles
     assert roles.get("共青团商城县委") == "organiser"
     assert "鄢岗镇中心小学" in event.places
+
+
+# --- 6. one who speaks for units of a kind (项目单位代表) holds no post as such -----------------------------
+
+
+def test_representative_of_a_kind_of_unit_is_no_post() -> None:
+    doc = doc_of(
+        "武陟县二季度重点项目集中开工\n秦雪松在致辞中表示，项目建设是稳增长、促发展的“压舱石”。\n"
+        "项目单位代表、河南豫陟新材料科技有限公司总经理霍东升作表态发言，表示将严格按照时间节点加快建设。"
+    )
+    posts = posts_of(doc, "霍东升")
+    assert ("总经理", "河南豫陟新材料科技有限公司") in posts
+    assert not any(title.endswith("代表") for title, _body in posts)

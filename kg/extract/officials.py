@@ -155,6 +155,8 @@ def bind_officials(doc: Doc, chains: list[Chain]) -> None:
                 previous = body
                 chain_place = body.place or chain_place
             title = segment.title
+            if body is None and _speaks_for_a_kind(doc, title):
+                continue  # 项目单位代表、…公司总经理霍东升: one speaking for units of a kind holds no post as such
             representative = body is not None and doc.lex.is_representative(body.kind, base_title(title))
             provenance = doc.provenance(segment.body_start, chain.name_end, "title-chain", confidence)
             chain_posts.append(Post(title, body.name if body else None, provenance, representative))
@@ -162,6 +164,13 @@ def bind_officials(doc: Doc, chains: list[Chain]) -> None:
         # 副主任许红军、郭建伟、马秀兰，秘书长杨立峰: the list's last name is where the next chain continues
         list_end = share_posts(doc, chain, [post for post in chain_posts if is_shared_title(doc, post.title)])
         last_end, last_body, last_title = list_end, previous, chain.segments[-1].title
+
+
+def _speaks_for_a_kind(doc: Doc, title: str) -> bool:
+    """Whether ``title`` is a representative's title (``representative.tsv``: 代表) after words that name no body
+    (项目单位代表, 企业代表): a role at the event, not a post (人大代表 has its body, 代表 alone is a title)."""
+    words = {t for _kind, t in doc.lex.representative}
+    return any(title.endswith(word) and len(title) > len(word) for word in words)
 
 
 # A deputy's body is carried over from its head's only within one sentence
