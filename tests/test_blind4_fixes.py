@@ -190,3 +190,27 @@ def test_representative_of_a_kind_of_unit_is_no_post() -> None:
     posts = posts_of(doc, "霍东升")
     assert ("总经理", "河南豫陟新材料科技有限公司") in posts
     assert not any(title.endswith("代表") for title, _body in posts)
+
+
+# --- 7. event places: a venue named with its county, a town's office at the event, a project signed --------
+
+
+def test_venue_of_a_body_written_short_is_named_with_its_county_and_a_hosting_town_is_no_place() -> None:
+    event = first_event(
+        "郓城县领导检查城区重点项目建设\n本报讯（记者 王玮 通讯员 邢艳）6月24日，郓城县委副书记、县长宋立华带队"
+        "检查城区重点项目建设情况，副县长燕春雷一同检查，县发改委、县住建局、郓州街道主要负责同志陪同。\n"
+        "宋立华一行先后来到宋江湖生态修复提升项目、县人民医院新院区建设项目和唐塔街道老旧小区改造现场，详细了解"
+        "项目建设进度、资金保障和施工安全等情况。"
+    )
+    assert "郓城县人民医院新院区" in event.places
+    assert "唐塔街道" in event.places
+    assert "郓州街道" not in event.places  # its people accompanied: a host, not a stop
+    assert body_roles(event).get("郓州街道") == "host"
+
+
+def test_project_signed_is_no_place_of_the_signing() -> None:
+    event = first_event(
+        "镇平县玉雕文旅产业园项目签约\n本报讯 日前，镇平县举行玉雕文旅产业园项目签约仪式。镇平县委书记田振宇，"
+        "县委副书记、县长岳红梅出席签约仪式。"
+    )
+    assert event.places == ["镇平县"]

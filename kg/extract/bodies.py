@@ -792,6 +792,9 @@ def _venue_place(doc: Doc, start: int, end: int) -> bool:
             return False  # a verb or function word between (集团汇报新政务服务大厅): no room of the body
         venue_end = pos + len(suffix)
         name = text[start:venue_end]
+        division = resolve_abbreviation(doc, name[0], start) if name[0] in "省市区县" else None
+        if division is not None:
+            name = division + name[1:]  # 、县人民医院新院区 → 郓城县人民医院新院区, as the body is named
         kept = [span for span in doc.place_spans if not (start <= span[0] and span[1] <= venue_end)]
         doc.place_spans = sorted([*kept, (start, venue_end, name, "site")], key=lambda x: (x[0], -x[1]))
         doc.add_mention("LOC", start, venue_end, "rule:venue")

@@ -512,6 +512,8 @@ def _places_for(article: Article, sentences: list[Sentence], places: list[Place]
                 continue
             if article.text.startswith(_place_topic_heads(), end):
                 continue  # 黄河流域生态保护: the place is the topic of a phrase, not where the event is
+            if place.name.endswith(_site_extensions()) and article.text.startswith(_project_deal_words(), end):
+                continue  # 玉雕文旅产业园项目签约: the project is what is signed, not where
             if title_follows(article.text, end) and place.level in ("province", "city", "district"):
                 continue  # 新乡市副市长武红艳: the division of an official's post, not where the event is
             if _YEAR_BEFORE.search(article.text, max(0, start - 6), start):
@@ -777,6 +779,15 @@ def _build(
             else p
             for p in participants
         ]
+    # a town whose office takes part through its people (郓州街道主要负责同志陪同) is a body there, not where the
+    # event is; a town visited (inspected) or one that runs the event in its area (organiser) is both
+    by_place = {p.name: p for p in places}
+    acting = {
+        p.agent for p in participants
+        if p.agent_type == "body" and p.role in ("host", "attended")
+        and p.agent in by_place and by_place[p.agent].level == "town"
+    }
+    event_places = [name for name in event_places if name not in acting]
     if not event_places:  # the division of the body that held or made the visit (经开区宣传部 → 经开区)
         known = {p.name for p in places}
         # (only a division its name writes in full: 郑州公交…服务队 opens with 郑州, no place of the event)
@@ -827,6 +838,16 @@ def _stops_visited(
 @cache
 def _place_topic_heads() -> tuple[str, ...]:
     return tuple(read_entries("place_topic_heads.txt"))
+
+
+@cache
+def _site_extensions() -> tuple[str, ...]:
+    return tuple(read_entries("site_extensions.txt"))
+
+
+@cache
+def _project_deal_words() -> tuple[str, ...]:
+    return tuple(read_entries("project_deal_words.txt"))
 
 
 @cache
