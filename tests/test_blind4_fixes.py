@@ -214,3 +214,33 @@ def test_project_signed_is_no_place_of_the_signing() -> None:
         "县委副书记、县长岳红梅出席签约仪式。"
     )
     assert event.places == ["镇平县"]
+
+
+# --- 8. rivers and river works: one-character rivers after their village, a dike's section, 村|民宿 ----------
+
+
+def test_one_character_river_after_its_village_and_its_section() -> None:
+    places = _event_places(
+        "西峡县开展防汛抢险应急演练\n本报讯（记者 陈曦 通讯员 丁一鸣）6月12日上午，西峡县2025年防汛抢险综合应急演练"
+        "在丁河镇木寨村鹳河河段举行。演练由县防汛抗旱指挥部主办，县应急管理局、丁河镇政府承办。"
+    )
+    assert {"鹳河", "木寨村", "丁河镇", "西峡县"} <= set(places)
+    assert not any(p.endswith("河河") or p.startswith("木寨村鹳") for p in places)
+    places = _event_places(
+        "固始县领导督导检查防汛备汛工作\n本报讯（记者 孙浩然 通讯员 柯琳）7月6日，固始县委常委、常务副县长陈启航带队"
+        "督导检查防汛备汛工作。陈启航一行先后来到三河尖镇淮河干堤建湾段、往流镇史河防汛物资仓库，详细查看堤防巡查值守情况。"
+    )
+    assert "淮河干堤建湾段" in places
+    assert "淮河" not in places
+
+
+def test_village_before_a_word_of_its_own_is_a_village() -> None:
+    places = _event_places(
+        "市领导到修武县调研全域旅游发展工作\n本报讯（记者 张晨阳 通讯员 王文）5月20日上午，市委常委、宣传部部长"
+        "卫红霞到修武县调研全域旅游发展和文旅项目建设工作。卫红霞一行先后来到云台山镇一斗水村、岸上村民宿集群，"
+        "实地察看古村落保护利用、民宿经营情况。"
+    )
+    assert {"一斗水村", "岸上村", "云台山镇"} <= set(places)
+    # written for the test: 村民 is still a word where what follows makes none (村民代表)
+    doc = doc_of("岸上村召开会议\n会上，岸上村村民代表发言。")
+    assert not any(name.endswith("村村") for _s, _e, name, _l in doc.place_spans)

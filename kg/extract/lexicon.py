@@ -107,6 +107,8 @@ class Lexicon:
     contained_suffixes: frozenset[str] = frozenset()
     # 办事处: body suffixes whose bodies govern an area of their own name (third column ``office``)
     office_suffixes: frozenset[str] = frozenset()
+    # 河, 湖: natural features, named by one character before them (鹳河) (third column ``natural``)
+    natural_suffixes: frozenset[str] = frozenset()
     given_name_openers: frozenset[str] = frozenset()  # 向, 为: inner stops that may open a given name (陈向东)
     shared_titles: frozenset[str] = frozenset()  # 常委, 委员: titles several persons hold at once
     shared_title_modifiers: tuple[str, ...] = ()  # 副: every title under these is held by several
@@ -378,6 +380,7 @@ def load_lexicon() -> Lexicon:
         road_suffixes=tuple(marked("road")),
         contained_suffixes=frozenset(marked("contained")),
         office_suffixes=frozenset(marked("office")),
+        natural_suffixes=frozenset(marked("natural")),
         given_name_openers=frozenset("".join(read_entries("given_name_openers.txt"))),
         shared_titles=frozenset(e for e in shared_titles if not e.startswith("modifier:")),
         shared_title_modifiers=tuple(e.removeprefix("modifier:") for e in shared_titles if e.startswith("modifier:")),

@@ -73,7 +73,9 @@ def find_places(doc: Doc) -> None:
         if unit is not None and unit.kind in ("B", "T", "K", "P") and unit.end > start_suffix and not office:
             continue
         longer = (len(suffix) + 1, len(suffix) + 2)
-        if any(text[start_suffix : start_suffix + k] in lex.non_places for k in longer) or (
+        # 村民 is a word, but in 岸上村|民宿集群 the characters after the suffix make a noun of their own
+        word_after = word_tags().get(text[end : end + 2]) == "n"
+        if (any(text[start_suffix : start_suffix + k] in lex.non_places for k in longer) and not word_after) or (
             any(text[max(0, end - k) : end] in lex.non_places for k in longer) and not _VILLAGE_NEXT.match(text, end)
         ):
             continue  # 乡村, 村民, 跑路: the suffix is part of another word (but 三乡镇东柳泉村: a town, its village)
@@ -85,7 +87,7 @@ def find_places(doc: Doc) -> None:
         start = after_determiners(doc, start, start_suffix, PLACE)  # 众多|山, 一种|泸沽湖
         if office and any(word in text[start:start_suffix] for word in _office_non_area()):
             continue  # 驻京办事处: a representative office, it governs no area
-        if start_suffix - start < MIN_STEM and not held_zone:
+        if start_suffix - start < _min_stem(doc, suffix, start, ends_found) and not held_zone:
             continue  # 众多|山, 很多|小山: a determiner and a kind
         name = text[start:end]
         generic_end = any(name.endswith(w) and len(w) >= len(name) - 1 for w in lex.non_places)
@@ -430,9 +432,18 @@ def _stem_start(
         pos = _after_visit_word(text, pos, trimmed)
     if pos < suffix_start and text[pos] in DATE_UNITS and pos > 0 and text[pos - 1].isdigit():
         pos += 1  # 2025年|城镇: a date's unit after its digits opens no name
-    if suffix_start - pos < MIN_STEM:
+    if suffix_start - pos < _min_stem(doc, suffix, pos, ends_found):
         return None
     return pos
+
+
+def _min_stem(doc: Doc, suffix: str, start: int, ends_found: dict[int, tuple[int, str, str]]) -> int:
+    """The shortest name before a suffix: one character for a river or lake right after the division it runs
+    through (木寨村|鹳河), where it cannot be part of a word; two elsewhere."""
+    before = ends_found.get(start)
+    if suffix in doc.lex.natural_suffixes and before is not None and before[2] in ADMIN_LEVELS:
+        return 1
+    return MIN_STEM
 
 
 def _one_word(stem: str) -> bool:
