@@ -244,3 +244,12 @@ def test_village_before_a_word_of_its_own_is_a_village() -> None:
     # written for the test: 村民 is still a word where what follows makes none (村民代表)
     doc = doc_of("岸上村召开会议\n会上，岸上村村民代表发言。")
     assert not any(name.endswith("村村") for _s, _e, name, _l in doc.place_spans)
+
+
+# --- 9. verbs opening a clause are no part of the abbreviated body they govern -------------------------------
+
+
+def test_verbs_before_an_abbreviated_body_are_no_part_of_its_name() -> None:
+    doc = doc_of(DENGZHOU, headline="传达学习省委全会精神 研究部署“三夏”生产和防汛工作")
+    assert not any(name.startswith("传达") for name in doc.bodies)
+    assert "河南省委" in doc.bodies

@@ -31,6 +31,7 @@ from kg.model import Body, Mention, Place
 MAX_VENUE_GAP = 5  # characters between a body and its room's suffix (管委会|第一|会议室, 小学|春藤路|校区)
 MAX_FREE = 10  # free characters before a body suffix (政务服务和大数据管理局)
 CLAUSE_NAME_MAX = 7  # free characters a name opening a clause keeps untrimmed
+MAX_OPENING_VERBS = 2  # verbs in a row a clause may open with before the name they govern (传达|学习|省委)
 LIST_JOINERS = "和及与"  # one-character words that join the items of a list of names, as 、 does
 _ORDINAL = re.compile(r"第[一二三四五六七八九十0-9]+")
 # 第十六届: the term of a standing body, no part of its name (管城回族区第十六届人大常委会 → …区人大常委会);
@@ -852,17 +853,24 @@ def _after_verb_before_place(doc: Doc, pos: int, limit: int) -> int:
     may be the name's own first word, so it stays."""
     tags = word_tags()
     text = doc.text
-    for length in range(min(4, limit - pos), 1, -1):
-        word = text[pos : pos + length]
-        if word in tags:
-            if not tags[word].startswith("v"):
-                return pos
-            after = pos + length
-            unit = doc.unit_starting.get(after)
-            anchored = (unit is not None and unit.kind in ("P", "K")) or any(
-                start == after for start, _e, _n, _l in doc.place_spans
-            )
-            return after if anchored and after < limit else pos
+    after = pos
+    for _verb in range(MAX_OPENING_VERBS):  # 传达|学习|省委…精神: two verbs in a row, then the abbreviated body
+        word = next(
+            (text[after : after + n] for n in range(min(4, limit - after), 1, -1) if text[after : after + n] in tags),
+            None,
+        )
+        if word is None or not tags[word].startswith("v"):
+            return pos
+        after += len(word)
+        unit = doc.unit_starting.get(after)
+        # a place, a known body, or a body named by a division's abbreviation (省委, 市政府) is the verb's object
+        if after == limit and unit is not None and unit.kind == "B" and unit.text[0] in ABBREVIATION_LEVELS:
+            return after
+        anchored = (unit is not None and unit.kind in ("P", "K")) or any(
+            start == after for start, _e, _n, _l in doc.place_spans
+        )
+        if anchored and after < limit:
+            return after
     return pos
 
 
