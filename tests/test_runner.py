@@ -10,6 +10,8 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -91,6 +93,34 @@ def test_process_pool_output_is_byte_identical(
     assert runner.should_parallelise(articles, 2)
     pooled = runner.extract_all(articles, Settings(), jobs=2, extract=posseg_extract)
     assert as_json(pooled) == as_json(reference)
+
+
+# Where pid_logging_extract notes its process: a fixed path, as a pool process may have been started by an
+# earlier test (the forkserver is shared), before anything this test sets could reach it.
+PID_LOG = Path(tempfile.gettempdir()) / "kg-test-runner-pids.txt"
+
+
+def pid_logging_extract(article: Article, settings: Settings) -> Extraction:
+    """posseg_extract that also notes which process extracted the article."""
+    with open(PID_LOG, "a", encoding="utf-8") as log:
+        log.write(f"{os.getpid()}\n")
+    return posseg_extract(article, settings)
+
+
+def test_this_process_shares_the_pool_work_and_the_output_is_the_same(
+    articles: list[Article], reference: list[Extraction], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With --jobs 2 the pool has one process and this one takes batches from the back of the queue."""
+    monkeypatch.setattr(runner, "MIN_PARALLEL_CHARACTERS", 0)
+    PID_LOG.unlink(missing_ok=True)
+    assert len(runner.make_batches(articles, 2)) >= 3
+    pooled = runner.extract_all(articles, Settings(), jobs=2, extract=pid_logging_extract)
+    assert as_json(pooled) == as_json(reference)
+    pids = PID_LOG.read_text(encoding="utf-8").split()
+    assert len(pids) == len(articles)
+    here = pids.count(str(os.getpid()))
+    assert 0 < here < len(articles)  # both did some: the pool's first batches are never cancelled
+    assert len(set(pids)) == 2
 
 
 def test_small_input_stays_in_process(articles: list[Article]) -> None:
