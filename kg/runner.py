@@ -67,7 +67,10 @@ def _warm_worker(extract: ExtractFunction | None) -> None:
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if extract is None:
-        import kg.extract.pipeline  # noqa: F401  (importing loads the pipeline's modules)
+        # Loaded already where the fork server preloaded it; the project's tokenizer is its own, so
+        # jieba's global dictionary is not loaded (it would cost a second and print to stderr).
+        import kg.extract.warm  # noqa: F401
+        return
     jieba = sys.modules.get("jieba")
     if jieba is not None:
         jieba.initialize()
@@ -195,8 +198,8 @@ def _process_pool(workers: int, extract: ExtractFunction | None) -> Iterator[Pro
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     if method == "forkserver" and extract is None:
-        # The server imports the pipeline once; every worker forks with it already imported.
-        context.set_forkserver_preload(["kg.extract.pipeline"])
+        # The server loads the extractor once (kg.extract.warm); every worker forks with it loaded.
+        context.set_forkserver_preload(["kg.extract.warm"])
     executor = ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_warm_worker, initargs=(extract,)
     )
