@@ -17,7 +17,7 @@ asked to run; otherwise, with a parameter, or over a ``--data`` file it evaluate
 The store's other queries never see these triples: SPARQL without ``GRAPH`` reads the default
 graph only. Whatever writes a store must call ``materialise_views`` afterwards (``kg build
 --store`` and ``kg query --allow-update`` do) or ``invalidate_views`` (``kg serve --writable``
-does, after each write), or the views go stale. ``view:`` is ``https://kg.example.org/ontology/view#``.
+does after each write: the view is kept but marked retired), or the views go stale. ``view:`` is ``https://kg.example.org/ontology/view#``.
 """
 
 from __future__ import annotations
@@ -160,18 +160,21 @@ def view_reading_query(store: Any, name: str, digest: str, limit: int | None) ->
 
 
 def invalidate_views(store: Any) -> None:
-    """Drop every view's header, so ``kg query`` evaluates the queries again until the views are made anew.
+    """Retire every view: its header's source becomes ``retired``, which no query text hashes to, so ``kg query``
+    evaluates the queries again until the views are made anew.
 
-    For writers that change the graph but cannot afford to remake a view on each write (``kg serve --writable``):
-    the header is a few quads, the rows stay until the next ``materialise_views`` replaces them.
+    For writers that change the graph but cannot afford to remake a view on each write (``kg serve --writable``).
+    The rows and the rest of the header stay until the next ``materialise_views`` replaces them, so
+    ``view_quads`` still counts them and ``kg stats`` still leaves them out of the graph's triples.
     """
     import pyoxigraph as ox
 
+    source = ox.NamedNode(VIEW + "source")
     for query in declared_views():
         graph = ox.NamedNode(view_graph_iri(str(query.view)))
-        for quad in list(store.quads_for_pattern(graph, None, None, graph)):
-            if quad.predicate.value.startswith(VIEW):
-                store.remove(quad)
+        for quad in list(store.quads_for_pattern(graph, source, None, graph)):
+            store.remove(quad)
+            store.add(ox.Quad(graph, source, ox.Literal("retired"), graph))
 
 
 def view_quads(store: Any) -> int:
