@@ -60,7 +60,8 @@ def extract_batch(
 
 
 def _warm_worker(extract: ExtractFunction | None) -> None:
-    """Load the extractor and jieba's dictionary once, when a pool worker starts.
+    """Get a pool worker ready: the project's extractor is loaded already (forked from a server that imported
+    ``kg.extract.warm``, or imported here under spawn); a replacement ``extract`` gets jieba's dictionary.
 
     Workers ignore Ctrl-C: a terminal sends it to the whole process group, and the parent alone
     decides what to do (stop the workers and exit 130), so no worker prints a traceback.
@@ -226,10 +227,10 @@ def _run_pool(
     batches = make_batches(articles, workers)
     results: list[Extraction | None] = [None] * len(articles)
     # This process is one of the ``workers``: the pool has one process fewer. While the pool's processes
-    # start (each loads jieba and the model) and work from the front of the queue, this one, already
-    # loaded, takes batches from the back, each one only if no pool process has started it yet
-    # (``cancel`` succeeds). Every result lands at its article's position, so the output is the same
-    # whoever extracted a batch; what this saves is one process's start-up and the pickling of its share.
+    # start and work from the front of the queue, this one takes batches from the back, each one only if
+    # no pool process has started it yet (``cancel`` succeeds). Every result lands at its article's
+    # position, so the output is the same whoever extracted a batch; what this saves is one process's
+    # start-up and the pickling of its share.
     with _process_pool(max(1, min(workers - 1, len(batches))), extract) as pool:
         with _interrupts_deferred():
             pending: dict[Future, list[int]] = {
