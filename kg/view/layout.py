@@ -24,17 +24,15 @@ import networkx as nx
 import numpy as np
 
 from kg.view.network import components
+from kg.view.scale import EDGE_LENGTH, LEAF_RADIUS, MIN_GAP
 
 SEED = 7
 SPRING_LIMIT = 300  # components up to this size use networkx's spring_layout
-EDGE_LENGTH = 150.0  # pixels between neighbours at zoom 1
 GRID_ITERATIONS = 90
 GRID_RADIUS = 3.0  # repulsion reaches this many ideal edge lengths
 NEIGHBOURS = 12  # and at most this many nearest nodes
 NEIGHBOUR_REFRESH = 6  # the nearest nodes are looked up again every this many iterations
-MIN_GAP = 0.55  # no two nodes closer than this many edge lengths (after scaling)
 FAR_CELLS = 12  # the far field: repulsion from the cells of a FAR_CELLS × FAR_CELLS grid
-LEAF_RADIUS = 0.6  # a leaf's distance from its node, in edge lengths (the core's median): just past MIN_GAP
 LEAF_RINGS = 4  # a crowded fan of leaves alternates between at most this many rings
 LEAF_RING_STEP = 0.4  # this many edge lengths apart
 BRUTE_PAIRS = 1000  # up to this many nodes close pairs come from all distances, beyond it from a k-d tree

@@ -17,10 +17,8 @@ from collections import defaultdict
 
 import networkx as nx
 
-# kg.view.layout's scale (tests/test_view_layout.py checks they agree): importing it would import numpy.
-EDGE_LENGTH = 150.0  # pixels between neighbours at zoom 1
-MIN_GAP = 0.55  # edge lengths kept between nodes
-LEAF_RADIUS = 0.6  # a new node's first distance from its neighbours, in edge lengths
+from kg.view.scale import EDGE_LENGTH, LEAF_RADIUS, MIN_GAP
+
 RELAX_ROUNDS = 40  # rounds of forces on the nodes placed anew
 RELAX_BUDGET = 40_000  # at most this many node-rounds: fewer rounds when many nodes are new (at least 8)
 REACH = 2.0  # a new node is pushed away by nodes within this many edge lengths
