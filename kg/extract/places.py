@@ -203,7 +203,7 @@ def _is_zone(name: str) -> bool:
 
 
 @cache
-def _site_extensions() -> tuple[str, ...]:
+def site_extensions() -> tuple[str, ...]:
     return tuple(read_entries("site_extensions.txt"))
 
 
@@ -214,7 +214,7 @@ def _project_end(doc: Doc, end: int) -> int | None:
         pos = end + gap
         if pos > len(text) or (gap and (not is_han(text[pos - 1]) or text[pos - 1] in CLAUSE_BREAKS)):
             return None
-        word = next((w for w in _site_extensions() if text.startswith(w, pos)), None)
+        word = next((w for w in site_extensions() if text.startswith(w, pos)), None)
         if word is not None:
             between = text[end:pos]
             if between and (word_tags().get(between, "n")[:1] not in ("n",) or doc.stop_ending_at(pos)):
