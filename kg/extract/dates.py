@@ -26,19 +26,12 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
+from kg.extract.lexicon import read_rows
+from kg.extract.roles import context_words
 from kg.model import Article, EventDate, Mention
-from kg.resources import lexicon_path
 from kg.settings import Settings
 
 _MIN_YEAR, _MAX_YEAR = 1949, 2099
-
-
-def _rows(name: str) -> list[list[str]]:
-    rows: list[list[str]] = []
-    for line in lexicon_path(name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append(line.rstrip("\n").split("\t"))
-    return rows
 
 
 @cache
@@ -47,7 +40,7 @@ def _date_words() -> tuple[list[str], dict[str, str]]:
     parts: dict[str, str] = {}
     holidays: list[str] = []
     suffixes: list[str] = []
-    for kind, text, value in _rows("date_words.tsv"):
+    for kind, text, value in read_rows("date_words.tsv"):
         if kind == "relative":
             relative.append(text)
         elif kind == "part_of_day":
@@ -142,7 +135,7 @@ def is_report_date(text: str, end: int) -> bool:
 
 @cache
 def _report_markers() -> tuple[str, ...]:
-    return tuple(text for kind, text in _rows("event_context.tsv") if kind == "report_marker" and text != "从")
+    return tuple(text for text in context_words("report_marker") if text != "从")
 
 
 # --- the year -------------------------------------------------------------------------------------------------
@@ -177,7 +170,7 @@ def year_evidence(text: str) -> Counter[int]:
 
 @cache
 def _year_cues() -> tuple[tuple[str, str, str], ...]:
-    return tuple((kind, pattern, year) for kind, pattern, year in _rows("year_cues.tsv"))
+    return tuple((kind, pattern, year) for kind, pattern, year in read_rows("year_cues.tsv"))
 
 
 def _best(votes: Counter[int]) -> int | None:
