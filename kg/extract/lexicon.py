@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from kg.corpus.lexicon import byline_roles as corpus_byline_roles
 from kg.errors import KgError
 from kg.io import write_bytes_atomic
 from kg.resources import data_lines, lexicon_path
@@ -368,7 +369,7 @@ def load_lexicon() -> Lexicon:
         name_inner_stops=frozenset("".join(read_entries("name_inner_stops.txt"))),
         common_surnames=frozenset(read_entries("common_surnames.txt")),
         person_cues=frozenset(read_entries("person_cues.txt")),
-        byline_roles=tuple(sorted(read_entries("byline_roles.tsv"), key=len, reverse=True)),
+        byline_roles=tuple(sorted(corpus_byline_roles(), key=len, reverse=True)),
         speech_verbs=tuple(read_entries("speech_verbs.txt")),
         party_titles=frozenset(read_entries("party_titles.txt")),
         weak_stops=frozenset(read_entries("weak_stops.txt")),
