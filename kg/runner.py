@@ -5,8 +5,9 @@ in input order, whichever way it runs: a pool or a cluster only changes where ea
 computed, and batches are put back by position.
 
 - ``jobs=1`` or a small input: in this process (starting workers would cost more than it saves).
-- ``jobs>1``: a :class:`~concurrent.futures.ProcessPoolExecutor` fed batches of articles; each
-  worker imports the extractor, and so loads jieba's dictionary and the lexicons, once.
+- ``jobs>1``: this process and a :class:`~concurrent.futures.ProcessPoolExecutor` of ``jobs - 1``
+  processes share the articles (:class:`_SharedWork`); workers are forked copies of this process
+  with the extractor loaded, or fork from a server that loaded it once.
 - ``scheduler="tcp://HOST:PORT"``: a Dask distributed cluster, one task per batch.
 - ``cache_dir``: articles already extracted with the same settings and extractor version are
   read from :mod:`kg.cache` and only the rest are computed.
@@ -14,14 +15,16 @@ computed, and batches are put back by position.
 
 from __future__ import annotations
 
+import gc
 import math
 import multiprocessing
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,9 +39,14 @@ ExtractFunction = Callable[[Article, Settings], Extraction]
 # Below this many characters to extract, a pool's start-up (a new interpreter, jieba's dictionary,
 # the lexicons: about a second per worker) costs more than parallel extraction saves.
 MIN_PARALLEL_CHARACTERS = 150_000
-# Aim for this many batches per worker: enough to balance uneven articles, few enough to keep
-# the per-task pickling overhead small.
+# A Dask cluster gets this many batches per worker: enough to balance uneven articles, few enough to
+# keep the per-task overhead small.
 BATCHES_PER_WORKER = 16
+# A local pool's batch holds 1/(GUIDED_SHARE × processes) of the characters still to extract, within these
+# bounds (about 0.1 s and 2.5 s of work), and each pool process has this many batches submitted at a time.
+GUIDED_SHARE = 4
+MIN_BATCH_CHARACTERS = 8_000
+BATCHES_IN_FLIGHT = 2
 MAX_BATCH_CHARACTERS = 200_000
 # How long to wait for a Dask scheduler before giving up with a usage error.
 DASK_CONNECT_TIMEOUT = "20s"
@@ -60,15 +68,16 @@ def extract_batch(
 
 
 def _warm_worker(extract: ExtractFunction | None) -> None:
-    """Get a pool worker ready: the project's extractor is loaded already (forked from a server that imported
-    ``kg.extract.warm``, or imported here under spawn); a replacement ``extract`` gets jieba's dictionary.
+    """Get a pool worker ready: the project's extractor is loaded already (a copy of this process, or forked
+    from a server that imported ``kg.extract.warm``; imported here under spawn); a replacement ``extract``
+    gets jieba's dictionary.
 
     Workers ignore Ctrl-C: a terminal sends it to the whole process group, and the parent alone
     decides what to do (stop the workers and exit 130), so no worker prints a traceback.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if extract is None:
-        # Loaded already where the fork server preloaded it; the project's tokenizer is its own, so
+        # Loaded already unless spawned; the project's tokenizer is its own, so
         # jieba's global dictionary is not loaded (it would cost a second and print to stderr).
         import kg.extract.warm  # noqa: F401
         return
@@ -192,15 +201,31 @@ def _interrupts_deferred() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
+def _start_method() -> str:
+    """How pool workers start: ``fork`` where it is safe, else ``forkserver``, else ``spawn``.
+
+    A forked worker is a copy of this process, extractor loaded, ready at once: no new interpreter, no
+    second load of the lexicons and model, and this process does not wait for a fork server to get ready
+    (together a second or two of a two-process build). Forking is safe on Linux when this process runs one
+    thread: a thread of ours (a progress bar, a Dask client) could hold a lock the copy would never see
+    released. Otherwise workers fork from a clean fork server, or are spawned where there is none.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform == "linux" and "fork" in methods and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
 @contextmanager
 def _process_pool(workers: int, extract: ExtractFunction | None) -> Iterator[ProcessPoolExecutor]:
-    # forkserver: workers fork from a clean server process, never from this one, which may hold
-    # threads (a progress bar, a Dask client) that fork would copy in a broken state.
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    method = _start_method()
     context = multiprocessing.get_context(method)
-    if method == "forkserver" and extract is None:
-        # The server loads the extractor once (kg.extract.warm); every worker forks with it loaded.
-        context.set_forkserver_preload(["kg.extract.warm"])
+    if extract is None:
+        if method == "fork":
+            import kg.extract.warm  # noqa: F401  (loaded here once; every worker is a copy)
+        elif method == "forkserver":
+            # The server loads the extractor once (kg.extract.warm); every worker forks from it loaded.
+            context.set_forkserver_preload(["kg.extract.warm"])
     executor = ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_warm_worker, initargs=(extract,)
     )
@@ -217,42 +242,82 @@ def _process_pool(workers: int, extract: ExtractFunction | None) -> Iterator[Pro
         executor.shutdown(wait=True)
 
 
-def _run_pool(
-    articles: Sequence[Article],
-    settings: Settings,
-    extract: ExtractFunction | None,
-    workers: int,
-    progress: _Progress,
-) -> list[Extraction]:
-    batches = make_batches(articles, workers)
-    results: list[Extraction | None] = [None] * len(articles)
-    # This process is one of the ``workers``: the pool has one process fewer. While the pool's processes
-    # start and work from the front of the queue, this one takes batches from the back, each one only if
-    # no pool process has started it yet (``cancel`` succeeds). Every result lands at its article's
-    # position, so the output is the same whoever extracted a batch; what this saves is one process's
-    # start-up and the pickling of its share.
-    with _process_pool(max(1, min(workers - 1, len(batches))), extract) as pool:
-        with _interrupts_deferred():
-            pending: dict[Future, list[int]] = {
-                pool.submit(extract_batch, [articles[i] for i in batch], settings, extract): batch
-                for batch in batches
-            }
-        for future in reversed(list(pending)):
-            if not future.cancel():
-                break
-            batch = pending.pop(future)
-            done_here = extract_batch([articles[i] for i in batch], settings, extract)
-            for index, extraction in zip(batch, done_here, strict=True):
-                results[index] = extraction
+class _SharedWork:
+    """The articles to extract, shared by a process pool (from the front) and this process (from the back).
+
+    This process is one of the extractors: the pool has one process fewer. It takes one article at a time
+    from the back of the queue, and between two articles hands the pool its next batches from the front,
+    keeping two batches per pool process submitted so that none waits for work. A batch holds a share of
+    the characters left (guided self-scheduling): large while much is left, so that few batches are
+    pickled, and small near the end, so that nobody waits long for the last one. Every result lands at its
+    article's position, so the output is the same whoever extracted an article.
+    """
+
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        settings: Settings,
+        extract: ExtractFunction | None,
+        pool: ProcessPoolExecutor,
+        pool_size: int,
+    ) -> None:
+        self.articles = articles
+        self.settings = settings
+        self.extract = extract
+        self.pool = pool
+        self.pool_size = pool_size
+        self.results: list[Extraction | None] = [None] * len(articles)
+        self.front = 0  # the next article for the pool
+        self.back = len(articles)  # one past the next article for this process
+        self.characters_left = sum(len(a.text) for a in articles)
+        self.in_flight: dict[Future, range] = {}
+
+    def start(self) -> None:
+        """Submit the pool's first batches: this starts its processes (forked before any thread of ours)."""
+        # Frozen objects are left out of the collector's scans: a forked worker would otherwise go
+        # through everything it inherited (and copy every page it touches) at each full collection.
+        gc.freeze()
+        try:
+            with _interrupts_deferred():
+                self._top_up()
+        finally:
+            gc.unfreeze()
+
+    def _top_up(self) -> None:
+        while len(self.in_flight) < BATCHES_IN_FLIGHT * self.pool_size and self.front < self.back:
+            target = self.characters_left / (GUIDED_SHARE * (self.pool_size + 1))
+            target = min(MAX_BATCH_CHARACTERS, max(MIN_BATCH_CHARACTERS, target))
+            start, size = self.front, 0
+            while self.front < self.back and size < target:
+                size += len(self.articles[self.front].text)
+                self.front += 1
+            self.characters_left -= size
+            batch = range(start, self.front)
+            future = self.pool.submit(extract_batch, self.articles[start : self.front], self.settings, self.extract)
+            self.in_flight[future] = batch
+
+    def _collect(self, futures: Iterable[Future], progress: _Progress) -> None:
+        for future in futures:
+            batch = self.in_flight.pop(future)
+            for index, extraction in zip(batch, future.result(), strict=True):
+                self.results[index] = extraction
             progress.advance(len(batch))
-        while pending:
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                batch = pending.pop(future)
-                for index, extraction in zip(batch, future.result(), strict=True):
-                    results[index] = extraction
-                progress.advance(len(batch))
-    return _complete(results)
+
+    def run(self, progress: _Progress) -> list[Extraction]:
+        run = self.extract or default_extract
+        while self.front < self.back:
+            self._collect([f for f in self.in_flight if f.done()], progress)
+            self._top_up()
+            if self.front < self.back:
+                self.back -= 1
+                article = self.articles[self.back]
+                self.characters_left -= len(article.text)
+                self.results[self.back] = run(article, self.settings)
+                progress.advance(1)
+        while self.in_flight:
+            done, _ = wait(self.in_flight, return_when=FIRST_COMPLETED)
+            self._collect(done, progress)
+        return _complete(self.results)
 
 
 def _run_dask(
@@ -324,14 +389,21 @@ def extract_all(
             results[index] = cached
     missing = [articles[i] for i in todo]
     workers = resolve_jobs(jobs)
-    with _Progress(len(articles), progress) as bar:
+    with ExitStack() as stack:
+        shared = None
+        if missing and not scheduler and should_parallelise(missing, workers):
+            pool_size = max(1, workers - 1)
+            pool = stack.enter_context(_process_pool(pool_size, extract))
+            shared = _SharedWork(missing, settings, extract, pool, pool_size)
+            shared.start()  # before the progress bar starts its thread: workers may fork
+        bar = stack.enter_context(_Progress(len(articles), progress))
         bar.advance(len(articles) - len(todo))
         if not missing:
             computed: list[Extraction] = []
         elif scheduler:
             computed = _run_dask(missing, settings, extract, scheduler, bar)
-        elif should_parallelise(missing, workers):
-            computed = _run_pool(missing, settings, extract, workers, bar)
+        elif shared is not None:
+            computed = shared.run(bar)
         else:
             computed = _run_local(missing, settings, extract, bar)
     for index, extraction in zip(todo, computed, strict=True):

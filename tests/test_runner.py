@@ -11,7 +11,11 @@ import dataclasses
 import hashlib
 import json
 import os
+import sys
 import tempfile
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -110,17 +114,65 @@ def pid_logging_extract(article: Article, settings: Settings) -> Extraction:
 def test_this_process_shares_the_pool_work_and_the_output_is_the_same(
     articles: list[Article], reference: list[Extraction], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """With --jobs 2 the pool has one process and this one takes batches from the back of the queue."""
+    """With --jobs 2 the pool has one process and this one takes articles from the back of the queue."""
     monkeypatch.setattr(runner, "MIN_PARALLEL_CHARACTERS", 0)
+    monkeypatch.setattr(runner, "MIN_BATCH_CHARACTERS", 500)  # the seeds are small: several batches
     PID_LOG.unlink(missing_ok=True)
-    assert len(runner.make_batches(articles, 2)) >= 3
     pooled = runner.extract_all(articles, Settings(), jobs=2, extract=pid_logging_extract)
     assert as_json(pooled) == as_json(reference)
     pids = PID_LOG.read_text(encoding="utf-8").split()
     assert len(pids) == len(articles)
     here = pids.count(str(os.getpid()))
-    assert 0 < here < len(articles)  # both did some: the pool's first batches are never cancelled
+    assert 0 < here < len(articles)  # both did some
     assert len(set(pids)) == 2
+
+
+def test_workers_fork_only_from_a_process_with_one_thread(
+    articles: list[Article], reference: list[Extraction], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A copy of a process with other threads could inherit a lock held forever: then the fork server."""
+    if sys.platform != "linux":
+        pytest.skip("workers are forked on Linux only")
+    assert runner._start_method() == "fork"
+    monkeypatch.setattr(runner, "MIN_PARALLEL_CHARACTERS", 0)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert runner._start_method() == "forkserver"
+        pooled = runner.extract_all(articles, Settings(), jobs=2, extract=posseg_extract)
+    finally:
+        stop.set()
+        other.join()
+    assert as_json(pooled) == as_json(reference)
+
+
+class _RecordingPool:
+    """Stands in for the process pool: runs each batch at once and keeps its size in characters."""
+
+    def __init__(self) -> None:
+        self.sizes: list[int] = []
+
+    def submit(self, function: Callable[..., list[Extraction]], batch: list[Article], *args: object) -> Future:
+        self.sizes.append(sum(len(a.text) for a in batch))
+        future: Future = Future()
+        future.set_result(function(batch, *args))
+        return future
+
+
+def test_pool_batches_shrink_as_the_work_runs_out(articles: list[Article], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Guided batches: a share of what is left, so the last ones are short and nobody waits long at the end."""
+    monkeypatch.setattr(runner, "MIN_BATCH_CHARACTERS", 200)
+    many = articles * 8
+    pool = _RecordingPool()
+    work = runner._SharedWork(many, Settings(), posseg_extract, pool, 1)  # type: ignore[arg-type]
+    work.start()
+    done = work.run(runner._Progress(len(many), enabled=False))
+    assert [x.article.id for x in done] == [a.id for a in many]
+    assert len(pool.sizes) >= 4
+    assert pool.sizes[0] > 4 * pool.sizes[-1]
+    total = sum(len(a.text) for a in many)
+    assert pool.sizes[0] <= total / (runner.GUIDED_SHARE * 2) + max(len(a.text) for a in many)
 
 
 def test_small_input_stays_in_process(articles: list[Article]) -> None:
