@@ -15,6 +15,7 @@ computed, and batches are put back by position.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import math
 import multiprocessing
@@ -61,10 +62,24 @@ def default_extract(article: Article, settings: Settings) -> Extraction:
 
 def extract_batch(
     articles: Sequence[Article], settings: Settings, extract: ExtractFunction | None = None
-) -> list[Extraction]:
-    """Extract a batch of articles in order (the unit of work for pools and clusters)."""
+) -> list[dict[str, Any]]:
+    """Extract a batch of articles in order (the unit of work for pools and clusters).
+
+    Each extraction comes back without its article, which the caller holds already: the article's text
+    and sentences are two thirds of the pickled bytes, and the caller unpickles while it extracts too.
+    """
     run = extract or default_extract
-    return [run(article, settings) for article in articles]
+    return [_without_article(run(article, settings)) for article in articles]
+
+
+def _without_article(extraction: Extraction) -> dict[str, Any]:
+    return {f.name: getattr(extraction, f.name) for f in dataclasses.fields(extraction) if f.name != "article"}
+
+
+def _with_articles(articles: Iterable[Article], found: Iterable[dict[str, Any]]) -> Iterator[Extraction]:
+    """The extractions of :func:`extract_batch`, each with its article again."""
+    for article, fields in zip(articles, found, strict=True):
+        yield Extraction(article=article, **fields)
 
 
 def _warm_worker(extract: ExtractFunction | None) -> None:
@@ -299,7 +314,8 @@ class _SharedWork:
     def _collect(self, futures: Iterable[Future], progress: _Progress) -> None:
         for future in futures:
             batch = self.in_flight.pop(future)
-            for index, extraction in zip(batch, future.result(), strict=True):
+            found = _with_articles((self.articles[i] for i in batch), future.result())
+            for index, extraction in zip(batch, found, strict=True):
                 self.results[index] = extraction
             progress.advance(len(batch))
 
@@ -345,7 +361,8 @@ def _run_dask(
         results: list[Extraction | None] = [None] * len(articles)
         # Gathered in submission order: deterministic, and the bar still moves batch by batch.
         for future, batch in zip(futures, batches, strict=True):
-            for index, extraction in zip(batch, future.result(), strict=True):
+            found = _with_articles((articles[i] for i in batch), future.result())
+            for index, extraction in zip(batch, found, strict=True):
                 results[index] = extraction
             progress.advance(len(batch))
     return _complete(results)
