@@ -70,6 +70,7 @@ SETS = [
     BlindSet("blind2", pages=4, events=15, officials=60),
     BlindSet("blind3", pages=4, events=14, officials=58),
     BlindSet("blind4", pages=4, events=14, officials=56),
+    BlindSet("blind5", pages=4, events=14, officials=45),
 ]
 
 
