@@ -659,18 +659,29 @@ def write_readme(results: dict[str, Any], path: Path) -> None:
             "",
             "## Parallel and incremental builds (largest corpus)",
             "",
-            "| measurement | seconds | speed-up |",
-            "|---|---|---|",
-            f"| --jobs 1 (warm / cold) | {jb['jobs1']['build_s']:.2f} / {jb['jobs1']['wall_s']:.2f} | |",
-            f"| --jobs {jb['jobsN']['jobs']} (warm / cold) | {jb['jobsN']['build_s']:.2f} / {jb['jobsN']['wall_s']:.2f}"
-            f" | {jb['speedup_warm']:.2f}× / {jb['speedup_cold']:.2f}× |",
+            *( [f"Measured {jb['when']}.", ""] if "when" in jb else []),
+            f"| build | --jobs 1 s | --jobs {jb['jobsN']['jobs']} s | speed-up |",
+            "|---|---|---|---|",
+            f"| `kg.build.build`, warm | {jb['jobs1']['build_s']:.2f} | {jb['jobsN']['build_s']:.2f}"
+            f" | {jb['speedup_warm']:.2f}× |",
+            f"| the same child process, whole (with its warm-up build) | {jb['jobs1']['wall_s']:.2f}"
+            f" | {jb['jobsN']['wall_s']:.2f} | {jb['speedup_cold']:.2f}× |",
         ]
+        if "command_s" in jb:
+            lines.append(
+                f"| `kg build CORPUS --format ttl --quiet`, cold | {jb['command_s']['jobs1']:.2f}"
+                f" | {jb['command_s']['jobsN']:.2f} | {jb['speedup_command']:.2f}× |"
+            )
         if "rounds" in jb:
             lines += [
                 "",
                 "Each round builds with --jobs 1 and then --jobs N back to back, so both see the same load; the table"
-                " shows the median round. Warm speed-up of every round (load average after it): "
-                + ", ".join(f"{r['speedup_warm']:.2f}× ({r['load']:.1f})" for r in jb["rounds"])
+                " shows the median round by the warm speed-up. Every round, warm / command (load average after it): "
+                + ", ".join(
+                    f"{r['speedup_warm']:.2f}×" + (f" / {r['speedup_command']:.2f}×" if "speedup_command" in r else "")
+                    + f" ({r['load']:.1f})"
+                    for r in jb["rounds"]
+                )
                 + ".",
             ]
     lines += incremental_lines(results)
@@ -748,9 +759,10 @@ def targets(results: dict[str, Any]) -> list[tuple[str, str, bool]]:
     if "jobs" in results:
         rows.append(
             (
-                "--jobs 2 speed-up ≥ 1.6×",
-                f"{results['jobs']['speedup_warm']:.2f}×",
-                results["jobs"]["speedup_warm"] >= 1.6,
+                "--jobs 2 speed-up ≥ 1.6× (warm; the command, cold)",
+                f"{results['jobs']['speedup_warm']:.2f}×"
+                + (f"; {results['jobs']['speedup_command']:.2f}×" if "speedup_command" in results["jobs"] else ""),
+                results["jobs"]["speedup_warm"] >= 1.6 and results["jobs"].get("speedup_command", 1.6) >= 1.6,
             )
         )
     if "incremental" in results:
@@ -809,17 +821,37 @@ def measure_incremental(corpus: Path, jobs: int = 1, formats: str = "ttl") -> di
     }
 
 
+def measure_command(corpus: Path, jobs: int) -> float:
+    """Wall seconds of ``kg build CORPUS --format ttl --jobs N --quiet`` in a new process: what a user waits for."""
+    with tempfile.TemporaryDirectory() as scratch:
+        started = time.perf_counter()
+        subprocess.run(
+            [PYTHON, "-m", "kg", "build", str(corpus), "--out", scratch, "--format", "ttl", "--jobs", str(jobs),
+             "--quiet"],
+            check=True,
+            cwd=REPO,
+        )
+        return time.perf_counter() - started
+
+
 def measure_parallel(corpus: Path, jobs: int, rounds: int = 2) -> dict[str, Any]:
     """``--jobs 1`` against ``--jobs N``, built back to back ``rounds`` times: other work on a shared machine
-    comes and goes, so each ratio compares two builds made under the same load, and the median round is kept."""
+    comes and goes, so each ratio compares builds made under the same load, and the median round is kept.
+
+    Each round times ``kg.build.build`` warm (in a child, after a warm-up build) and then the command as a user
+    runs it, cold, each at ``--jobs 1`` and then ``--jobs N``."""
+    when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     pairs = []
     for _ in range(rounds):
         one, many = measure_build(corpus, jobs=1), measure_build(corpus, jobs=jobs)
+        command_one, command_many = measure_command(corpus, 1), measure_command(corpus, jobs)
         pairs.append({"jobs1": one, "jobsN": many, "speedup_warm": one["build_s"] / many["build_s"],
-                      "speedup_cold": one["wall_s"] / many["wall_s"], "load": os.getloadavg()[0]})
+                      "speedup_cold": one["wall_s"] / many["wall_s"],
+                      "command_s": {"jobs1": command_one, "jobsN": command_many},
+                      "speedup_command": command_one / command_many, "load": os.getloadavg()[0]})
     pairs.sort(key=lambda pair: pair["speedup_warm"])
-    return {**pairs[(len(pairs) - 1) // 2], "rounds": [
-        {key: pair[key] for key in ("speedup_warm", "speedup_cold", "load")} for pair in pairs
+    return {**pairs[(len(pairs) - 1) // 2], "when": when, "rounds": [
+        {key: pair[key] for key in ("speedup_warm", "speedup_cold", "speedup_command", "load")} for pair in pairs
     ]}
 
 
