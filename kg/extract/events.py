@@ -388,9 +388,12 @@ def _generic_names() -> tuple[frozenset[str], re.Pattern[str]]:
 
 
 def _generic_body(name: str) -> bool:
-    """A body named only by its kind (工会, 党支部) or the event's own group (调研组, 观摩组) names no one."""
+    """A body named only by its kind (工会, 党支部) or the event's own group (调研组, 观摩组, 执法检查组) names
+    no one."""
     suffixes, group = _generic_names()
-    return name in suffixes or bool(group.fullmatch(name))
+    # 执法检查组一行: a group named for one visit (delegation_groups.txt), written without the body that sent it
+    bare_group = name.lstrip("个该此本") in _delegation_groups()
+    return name in suffixes or bool(group.fullmatch(name)) or bare_group
 
 
 def _body_for(surface: str, bodies: list[Body], names: set[str], earlier: list[str] | None = None) -> str | None:
@@ -524,20 +527,18 @@ def _places_for(article: Article, sentences: list[Sentence], places: list[Place]
     for _rank, _pos, name in sorted(found):
         if name not in ordered:
             ordered.append(name)
-    # the divisions that contain the places, up to the district (黄河滩地公园 → 惠济区); a container the
-    # place's own name holds is not repeated when a town (长兴路街道便民服务中心 → 惠济区, not 长兴路街道) but a
-    # village or district is (大庙村便民服务站 → 大庙村, 花园口镇; 二七区长江路第二小学 → 二七区)
+    # the divisions that contain the places, up to the district (黄河滩地公园 → 惠济区), the ones the place's own
+    # name opens with too (长兴路街道便民服务中心 → 长兴路街道, 惠济区; 大庙村便民服务站 → 大庙村, 花园口镇;
+    # 二七区长江路第二小学 → 二七区)
     seen = set(ordered)
-    body_names = {a.name for a in agents if a.kind == "body"}
     for name in list(ordered):
         if _level_rank(by_name[name].level) >= _level_rank("district"):
             continue
         parent = by_name[name].parent
         while parent and parent in by_name:
-            # the town is listed for a zone named with it (出山镇种业产业园 → 出山镇), not for its own office; a site
-            # whose name opens the place's (贾鲁河片区|指挥部, 娲皇宫景区|游客服务中心) is part of the name, no stop
-            level = by_name[parent].level
-            held = name.startswith(parent) and (level == "site" or (level == "town" and name in body_names))
+            # a site whose name opens the place's (贾鲁河片区|指挥部, 娲皇宫景区|游客服务中心) is part of the name, no
+            # stop; a town is one (起台镇|中心学校, 出山镇|种业产业园 → 起台镇, 出山镇)
+            held = name.startswith(parent) and by_name[parent].level == "site"
             if parent not in seen and not held:
                 ordered.append(parent)
                 seen.add(parent)

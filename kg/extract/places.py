@@ -35,6 +35,7 @@ MIN_STEM = 2
 COUNTY_SUFFIXES = "县旗区"
 # a village's name right after a word (三乡镇|东柳泉村): the word is a town's name, not the generic 乡镇
 _VILLAGE_NEXT = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:村|社区)(?![\u4e00-\u9fff]{0,1}[民委])")
+LIST_JOINERS = "和及与"  # one-character words that join the items of a list of names, as 、 does
 MAX_PROJECT_GAP = 4  # nouns between a site's name and the word that makes it a project (园区|安置房|项目)
 
 
@@ -378,6 +379,7 @@ def _stem_start(
     text = doc.text
     lex = doc.lex
     road = suffix in lex.road_suffixes
+    town = lex.place_suffixes.get(suffix) == "town"
     pos = suffix_start
     free_end = suffix_start  # the free characters before the suffix end here (or before a site taken in)
     whole = False  # the stem is taken untrimmed
@@ -407,7 +409,9 @@ def _stem_start(
         # 代表、和尚桥镇: a conjunction never opens an item or a clause, so there it is the name's first character
         opens_item = pos < 2 or text[pos - 2] in CLAUSE_BREAKS
         if char in CLAUSE_BREAKS or not is_han(char) or (char in lex.weak_stops and not opens_item):
-            whole = char == "、" and pos < free_end  # an item of a list of names
+            # an item of a list of names (、须水河核心片区); so is a town's name after 和, 及, 与 (和舞泉镇, 和杨集乡:
+            # 舞 and 集 read as other words, but a conjunction never stands inside a town's short name)
+            whole = pos < free_end and (char == "、" or (char in LIST_JOINERS and town))
             break  # 和, 与, 及 join place names, they are never inside one
         if doc.stop_ending_at(pos):
             break
