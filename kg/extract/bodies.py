@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.extract.determiners import BODY, after_determiners
+from kg.extract.divisions import title_county_city
 from kg.extract.lexicon import ABBREVIATION_LEVELS, load_lexicon, read_entries, read_rows, word_tags
 from kg.extract.mentions import CLAUSE_BREAKS, Doc, is_han
 from kg.extract.places import article_division, office_suffixes, resolve_abbreviation, zone_suffixes
@@ -32,6 +33,7 @@ MAX_VENUE_GAP = 5  # characters between a body and its room's suffix (管委会|
 MAX_FREE = 10  # free characters before a body suffix (政务服务和大数据管理局)
 CLAUSE_NAME_MAX = 7  # free characters a name opening a clause keeps untrimmed
 MAX_OPENING_VERBS = 2  # verbs in a row a clause may open with before the name they govern (传达|学习|省委)
+TITLE_LINES = ("headline", "subtitle")  # paragraph kinds of an article's title lines (kicker, main title)
 LIST_JOINERS = "和及与"  # one-character words that join the items of a list of names, as 、 does
 _ORDINAL = re.compile(r"第[一二三四五六七八九十0-9]+")
 # 第十六届: the term of a standing body, no part of its name (管城回族区第十六届人大常委会 → …区人大常委会);
@@ -86,6 +88,28 @@ def body_from_name(doc: Doc, name: str, place: str | None = None) -> BodyRef:
     return ref
 
 
+def resolve_division(doc: Doc, char: str, pos: int) -> str | None:
+    """The division an abbreviation (市, 区, 县 …) at ``pos`` means: in the article of a county-level city its
+    title lines name (枝江开展…督查, with 枝江市 in the lead), a bare 市 is that city's; else as
+    :func:`kg.extract.places.resolve_abbreviation` reads it."""
+    if char == "市" and (own := own_county_city(doc)) is not None:
+        return own
+    return resolve_abbreviation(doc, char, pos)
+
+
+def own_county_city(doc: Doc) -> str | None:
+    """The county-level city the article is about by its title lines and lead (see
+    :func:`kg.extract.divisions.title_county_city`), or None."""
+    spans = doc.article.paragraphs
+    if spans:
+        titles = "\n".join(doc.text[s.start : s.end] for s in spans if s.kind in TITLE_LINES)
+        lead = next((doc.text[s.start : s.end] for s in spans if s.kind not in TITLE_LINES), "")
+    else:  # an article built by hand: the first line is the headline, the second the lead
+        titles, _, rest = doc.text.partition("\n")
+        lead = rest.partition("\n")[0]
+    return title_county_city(titles, lead, visit_words().to + visit_words().at_verbs)
+
+
 def is_elliptical(doc: Doc, text: str) -> bool:
     """Whether ``text`` is only body suffix words (组织部, 纪委监委, 管委会): a name to complete."""
     if not text:
@@ -135,7 +159,7 @@ def normalise_body(
         if chain_place and lex.place_level(chain_place) == level:
             place = chain_place
         else:
-            place = resolve_abbreviation(doc, raw[0], start)
+            place = resolve_division(doc, raw[0], start)
         if place is not None:
             name = place + raw[1:]
     elif in_chain and (named := _named_generic(doc, raw)) is not None:
@@ -198,7 +222,7 @@ def _prefixed_abbreviation(doc: Doc, raw: str, start: int) -> tuple[str, str] | 
         rest = raw[len(prefix) :]
         if not raw.startswith(prefix) or len(rest) < 2 or rest[0] not in ABBREVIATION_LEVELS:
             continue
-        place = resolve_abbreviation(doc, rest[0], start + len(prefix))
+        place = resolve_division(doc, rest[0], start + len(prefix))
         if place is not None:
             return prefix + place + rest[1:], place
     return None
@@ -695,7 +719,7 @@ def _register_conjunct(doc: Doc, prefix: str, name: str, prefix_start: int) -> N
     place: str | None = None
     full = prefix + name
     if prefix and prefix[0] in ABBREVIATION_LEVELS and doc.unit_starting.get(prefix_start) is None:
-        place = resolve_abbreviation(doc, prefix[0], prefix_start)
+        place = resolve_division(doc, prefix[0], prefix_start)
         if place is not None:
             full = place + prefix[1:] + name
     if full in doc.lex.non_bodies:
@@ -716,13 +740,21 @@ def _coordinated_levels(doc: Doc, start: int, end: int) -> bool:
         return False
     if text[start + 1 : start + 3] in doc.lex.non_places:
         return False  # 县|乡村振兴局: the second character opens a word (乡村), it is no division's abbreviation
+    if _opens_noun(text, start + 1) and not is_elliptical(doc, rest):
+        return False  # 县|市场监管局: 市场 is a word, and 场监管局 no body's name (市县|政府, 省市|总工会 are pairs)
     if doc.lex.body_suffix_of(rest) is None or doc.unit_starting.get(start, None) is not None:
         return False
     for offset, char in ((0, first), (1, second)):
-        place = resolve_abbreviation(doc, char, start + offset)
+        place = resolve_division(doc, char, start + offset)
         if place is not None:
             body_from_name(doc, place + rest, place)
     return True
+
+
+def _opens_noun(text: str, pos: int) -> bool:
+    """Whether a dictionary noun of two or three characters starts at ``pos`` (市场, 市场监管)."""
+    tags = word_tags()
+    return any(tags.get(text[pos : pos + length], "").startswith("n") for length in (2, 3) if pos + length <= len(text))
 
 
 def _has_verb(text: str, start: int, end: int) -> bool:
@@ -793,7 +825,7 @@ def _venue_place(doc: Doc, start: int, end: int) -> bool:
             return False  # a verb or function word between (集团汇报新政务服务大厅): no room of the body
         venue_end = pos + len(suffix)
         name = text[start:venue_end]
-        division = resolve_abbreviation(doc, name[0], start) if name[0] in "省市区县" else None
+        division = resolve_division(doc, name[0], start) if name[0] in "省市区县" else None
         if division is not None:
             name = division + name[1:]  # 、县人民医院新院区 → 郓城县人民医院新院区, as the body is named
         kept = [span for span in doc.place_spans if not (start <= span[0] and span[1] <= venue_end)]

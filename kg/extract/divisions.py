@@ -162,6 +162,28 @@ def article_county(place_spans: list[tuple[int, int, str, str]]) -> str | None:
     return None
 
 
+def title_county_city(titles: str, lead: str, going_words: tuple[str, ...] = ()) -> str | None:
+    """The one county-level city (枝江市) that the article's title lines ``titles`` (headline, kicker and
+    main title) name, in full or without its 市 (枝江开展…专项督查), and that its ``lead`` names in full: the
+    article is about that city, so inside it a bare 市 (市公安局, 副市长) is that city's, not the paper's
+    prefecture's. A city the title or the lead names right after one of ``going_words`` (到, 赴, 视察,
+    调研 …) is where a visit went, not whose article it is (市政协视察禹州市…, 市委书记到宜都市调研)."""
+    gazetteer = load_gazetteer()
+    found: list[str] = []
+    for match in gazetteer.county_regex.finditer(lead):
+        name = match.group()
+        if not name.endswith("市") or name in found or not is_county_level(name):
+            continue
+        stem = name[:-1]
+        at = titles.find(stem)
+        if len(stem) < 2 or at < 0 or titles.endswith(going_words, 0, at):
+            continue
+        if lead.endswith(going_words, 0, match.start()):
+            continue  # 市政协视察禹州市…: 到禹州市视察 in the lead, a visit from the prefecture
+        found.append(name)
+    return found[0] if len(found) == 1 else None
+
+
 def county_before(place_spans: list[tuple[int, int, str, str]], start: int, sentence_start: int) -> str | None:
     """The county-level division named last before ``start`` in its sentence (赴兰考县…,在东坝头乡…):
     a town or village named after it lies there."""

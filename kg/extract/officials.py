@@ -29,10 +29,9 @@ from collections.abc import Callable
 from functools import cache
 
 from kg.errors import KgError
-from kg.extract.bodies import BodyRef, body_from_name, normalise_body
+from kg.extract.bodies import BodyRef, body_from_name, normalise_body, resolve_division
 from kg.extract.lexicon import ABBREVIATION_LEVELS, base_title, word_tags
 from kg.extract.mentions import Doc, is_han
-from kg.extract.places import resolve_abbreviation
 from kg.extract.roles import person_nouns
 from kg.extract.titles import Chain, Segment
 from kg.model import Mention, Person, Post
@@ -266,7 +265,7 @@ def _body_from_template(doc: Doc, template: str, pos: int, chain_place: str | No
     level = ABBREVIATION_LEVELS.get(char)
     fits = chain_place is not None and (doc.lex.place_level(chain_place) == level or chain_place.endswith(char))
     place = chain_place if fits else None
-    place = place or resolve_abbreviation(doc, char, pos)
+    place = place or resolve_division(doc, char, pos)
     if place is None:
         return None
     return body_from_name(doc, place + rest, place)

@@ -16,6 +16,9 @@ SEPARATORS = ("、", "和", "及", "与", "以及")
 MAX_NAMES = 12  # names walked over in one list
 MAX_UNNAMED_ITEM = 12  # characters of an item of a visit's list that no name covers (安林高速东姚收费站)
 MAX_AT_OPENING = 10  # characters before 在 in a sentence for it to open a stop (最后,一行人|在…)
+MAX_VENUE_EXTENSION = 16  # characters between a venue's name and 举行/召开 (在…公司|高性能复合材料项目现场|举行)
+# what ends the phrase after 在 before a venue verb: a clause break, or a word of guidance (在县委的领导下举行)
+VENUE_GAP_STOPS = "，,；;：:。！？!?的下"
 
 
 @dataclass(frozen=True)
@@ -93,10 +96,18 @@ def names_visit(text: str, start: int, end: int, name_starts: set[int]) -> bool:
 
 
 def is_venue(text: str, start: int, end: int) -> bool:
-    """Whether the name at ``text[start:end]`` is where a meeting is held: 在区行政服务中心召开."""
+    """Whether the name at ``text[start:end]`` is where a meeting is held: 在区行政服务中心召开, also with the
+    part of its premises written after it (在…有限公司高性能复合材料项目现场举行)."""
     words = visit_words()
     at = next((w for w in words.at if text.endswith(w, 0, start) and _standalone(text, start, w)), None)
-    return at is not None and text.startswith(words.venue_verbs, end)
+    if at is None:
+        return False
+    for gap in range(MAX_VENUE_EXTENSION + 1):
+        if end + gap > len(text) or (gap and text[end + gap - 1] in VENUE_GAP_STOPS):
+            return False
+        if text.startswith(words.venue_verbs, end + gap):
+            return True
+    return False
 
 
 def _standalone(text: str, end: int, word: str) -> bool:
