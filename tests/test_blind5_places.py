@@ -4,9 +4,14 @@ the place part of kg/extract/events.py, the place lexicons)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from kg.corpus import read_articles
 from kg.extract.pipeline import extract_article
 from kg.model import Article, Event, Place
 from kg.settings import Settings
+
+PAGES = Path(__file__).resolve().parent / "gold" / "blind5" / "pages"
 
 
 def _extract(headline: str, *paragraphs: str) -> tuple[list[Event], dict[str, Place]]:
@@ -14,6 +19,13 @@ def _extract(headline: str, *paragraphs: str) -> tuple[list[Event], dict[str, Pl
     article = Article(id="t-0-00000000", file="t.txt", position=0, headline=headline, text=text)
     extraction = extract_article(article, Settings())
     return extraction.events, {p.name: p for p in extraction.places}
+
+
+def _page_events(file: str, headline: str) -> list[Event]:
+    """The events of one article of a blind5 page, read as the CLI reads it (the page's own city)."""
+    articles = read_articles([PAGES / file]).articles
+    (article,) = [a for a in articles if a.headline == headline]
+    return extract_article(article, Settings()).events
 
 
 def _places(headline: str, *paragraphs: str) -> list[str]:
@@ -37,7 +49,7 @@ WUYANG = (
 
 FANXIAN = (
     "市委第二督导组到范县督导防溺水工作",
-    "本报讯（记者 赵敏）6月12日，市委第二督导组到范县督导防溺水工作。",
+    "本报讯（通讯员 冯雪 记者 魏振华）6月11日，市委第二督导组组长李瑞华带队到范县，督导学生防溺水工作开展情况。",
     "督导组一行先后深入陈庄镇中心校、王楼镇金堤河沿岸和杨集乡黄河滩区坑塘，实地查看警示标牌设置情况。",
 )
 
@@ -65,3 +77,26 @@ def test_the_town_a_site_name_opens_with_is_a_place_of_the_event() -> None:
     assert {"沙北街道退役军人服务站", "沙北街道", "郾城区"} <= set(places)
     # most specific first: the site before the town its name opens with
     assert places.index("沙北街道退役军人服务站") < places.index("沙北街道")
+
+
+def test_a_room_of_the_premises_visited_is_no_place() -> None:
+    places = _places(*WUYANG)
+    assert "中控室" not in places  # 走进企业生产车间、中控室: inside the company visited
+    assert "漯河舞阳盐化科技有限公司" in places
+
+
+def test_a_river_naming_its_floodplain_is_no_place_of_the_event() -> None:
+    (event,) = _page_events("f02_pyrb_qingfeng_nanle_fanxian.txt", "市委第二督导组到范县督导防溺水工作")
+    assert "黄河" not in event.places  # 杨集乡黄河滩区坑塘: the ponds of the floodplain, in 杨集乡
+    assert {"金堤河", "王楼镇", "杨集乡", "陈庄镇", "范县"} <= set(event.places)  # 王楼镇金堤河沿岸: the river itself
+
+
+def test_a_filling_station_is_a_site_in_its_town() -> None:
+    events, places = _extract(
+        "向东升带队检查安全生产工作",
+        "本报讯（记者 魏振华）4月16日，区委副书记、区长向东升带队检查安全生产工作。",
+        "向东升一行先后来到小溪塔街道宜昌楚恒化工有限公司、龙泉镇中石化龙泉加油站和鸦鹊岭镇一处在建工地，"
+        "详细查看危险化学品储存等情况。",
+    )
+    assert places["中石化龙泉加油站"].parent == "龙泉镇"
+    assert {"中石化龙泉加油站", "龙泉镇", "鸦鹊岭镇"} <= set(events[0].places)

@@ -512,6 +512,8 @@ def _places_for(article: Article, sentences: list[Sentence], places: list[Place]
         for start, end, place in spans:
             if any(s <= start and end <= e and (s, e) != (start, end) for s, e, _p in spans):
                 continue  # 长兴路街道 inside 长兴路街道便民服务中心: the longer place is meant
+            if place.name in load_lexicon().non_places:
+                continue  # 走进企业生产车间、中控室: a room of the premises visited (non_places.txt), no place
             if inside_bodies.contains(start, end) and end not in body_ends:
                 continue
             if article.text.startswith(_place_topic_heads(), end):
