@@ -113,3 +113,24 @@ def test_bare_enforcement_inspection_group_is_not_a_visitor() -> None:
     assert roles.get("商丘市人大常委会") == "visitor"
     assert "执法检查组" not in roles
     assert person_roles(event).get("孟庆华") == "led"
+
+
+# --- 5. a signing party is present at the signing, it does not hold it ------------------------------------------
+
+
+def test_signing_party_attends() -> None:
+    event = _event(PUYANG, "南乐县签约生物基材料产业项目")
+    assert event.kind == "ceremony"
+    assert body_roles(event).get("河南乐丰生物材料有限公司") == "attended"
+    assert person_roles(event) == {"孔德明": "attended", "赵亮": "presided", "宋志强": "spoke"}
+
+
+def test_body_that_holds_a_signing_still_organises_it() -> None:
+    # written for the test: the bureau holds the signing (举办…签约仪式): no party joined by 与, so it organises it
+    event = first_event(
+        "南乐县商务局举办招商项目签约仪式\n本报讯（记者 张明）3月8日，南乐县商务局与县工商联举办招商项目签约仪式，"
+        "县长李建军出席并致辞。"
+    )
+    roles = body_roles(event)
+    assert roles.get("南乐县商务局") == "organiser"
+    assert roles.get("南乐县工商联") == "organiser"  # 举办 stands between it and 签约: it holds the signing too

@@ -21,6 +21,8 @@ from kg.extract.lexicon import load_lexicon, read_entries, read_rows, word_tags
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
 WEAK_PRIORITY = 15
 ADJACENT_BOOST = 100
+PARTY_JOINERS = "与同"  # 南乐县与|河南乐丰生物材料有限公司…签约: the other side of a deal
+PARTY_PRIORITY = 95  # a party to a deal is that, whatever verb of holding (举行) ends its clause
 PERSON_ROLE_ORDER = ("presided", "led", "accompanied", "attended", "spoke")
 BODY_ROLE_ORDER = ("organiser", "co_organiser", "visitor", "host", "inspected", "attended")
 
@@ -227,6 +229,9 @@ def assign_roles(
     for agent in active:
         if text.startswith(not_subject_nouns(), agent.end):
             continue  # 弘扬任长霞精神: the name qualifies a noun, it does not act
+        if agent.kind == "body" and (deal := _deal_word_after_party(text, agent, taken)) is not None:
+            hits.append(RoleHit(agent, "attended", deal[1], deal[0], PARTY_PRIORITY))
+            continue
         index = next((i for i, (s, e) in enumerate(clauses) if s <= agent.start < e), None)
         if index is None:
             continue
@@ -277,6 +282,29 @@ def assign_roles(
         if best:
             hits.append(best)
     return hits
+
+
+@cache
+def deal_words() -> tuple[str, ...]:
+    """Words of a deal (签约, 签订 …): ``project_deal_words.txt``."""
+    return tuple(read_entries("project_deal_words.txt"))
+
+
+def _deal_word_after_party(text: str, body: Agent, taken: list[tuple[int, int]]) -> tuple[int, str] | None:
+    """(start, word) of the deal word (签约) that follows a body joined by 与 or 同 to the side it deals with, in
+    its clause and with no role verb between (南乐县与河南乐丰生物材料有限公司…项目签约仪式在…举行): the body is
+    a party to the deal, present at it, not the one that holds it; else None."""
+    clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, body.start)), default=0)
+    if body.start == clause_start or text[body.start - 1] not in PARTY_JOINERS:
+        return None
+    if text[body.start - 2 : body.start] in word_tags():
+        return None  # 参与, 一同: the end of a word, no joiner
+    clause_end = next((m.start() for m in CLAUSE_BREAK.finditer(text, body.end)), len(text))
+    found = [(pos, word) for word in deal_words() if (pos := text.find(word, body.end, clause_end)) >= 0]
+    if not found:
+        return None
+    pos, word = min(found)
+    return None if _verbs_in(text, body.end, pos, taken) else (pos, word)
 
 
 def _words_said_from(text: str, clauses: list[tuple[int, int]], persons: list[Agent]) -> int:
