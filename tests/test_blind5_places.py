@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.corpus import read_articles
+from kg.evaluation import match_article
 from kg.extract.pipeline import extract_article
 from kg.model import Article, Event, Place
 from kg.settings import Settings
@@ -23,8 +24,7 @@ def _extract(headline: str, *paragraphs: str) -> tuple[list[Event], dict[str, Pl
 
 def _page_events(file: str, headline: str) -> list[Event]:
     """The events of one article of a blind5 page, read as the CLI reads it (the page's own city)."""
-    articles = read_articles([PAGES / file]).articles
-    (article,) = [a for a in articles if a.headline == headline]
+    article = match_article(read_articles([PAGES / file]).articles, file, headline)  # as the gold names it
     return extract_article(article, Settings()).events
 
 
@@ -100,3 +100,17 @@ def test_a_filling_station_is_a_site_in_its_town() -> None:
     )
     assert places["中石化龙泉加油站"].parent == "龙泉镇"
     assert {"中石化龙泉加油站", "龙泉镇", "鸦鹊岭镇"} <= set(events[0].places)
+
+
+def test_a_river_section_word_after_a_town_keeps_the_river() -> None:
+    # 会亭镇沱河段: 河段 is a word, but after the town the one character before it names the river
+    (event,) = _page_events("f01_sqrb_zhecheng_yucheng_xiayi.txt", "夏邑县举行防汛应急抢险综合演练")
+    assert {"沱河", "会亭镇", "夏邑县"} <= set(event.places)
+    assert "沱河段" not in event.places
+
+
+def test_a_river_section_named_by_its_division_is_one_site() -> None:
+    (event,) = _page_events("f04_ycrb_yiling_zhijiang_dangyang.txt", "枝江开展长江禁捕专项督查")
+    assert "长江枝江段" in event.places  # 沿长江枝江段先后来到…: the section in 枝江
+    assert "长江" not in event.places  # 开展长江禁捕专项督查: the ban's river is its topic
+    assert {"董市镇", "七星台镇", "百里洲镇", "枝江市"} <= set(event.places)

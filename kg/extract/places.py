@@ -35,6 +35,8 @@ MIN_STEM = 2
 COUNTY_SUFFIXES = "县旗区"
 # a village's name right after a word (三乡镇|东柳泉村): the word is a town's name, not the generic 乡镇
 _VILLAGE_NEXT = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:村|社区)(?![\u4e00-\u9fff]{0,1}[民委])")
+# tags of function words (pronoun, preposition, conjunction, particle, adverb, numeral, measure word): 各|河段
+FUNCTION_TAGS = ("r", "p", "c", "u", "d", "m", "q")
 LIST_JOINERS = "和及与"  # one-character words that join the items of a list of names, as 、 does
 MAX_PROJECT_GAP = 4  # nouns between a site's name and the word that makes it a project (园区|安置房|项目)
 
@@ -76,7 +78,8 @@ def find_places(doc: Doc) -> None:
         longer = (len(suffix) + 1, len(suffix) + 2)
         # 村民 is a word, but in 岸上村|民宿集群 the characters after the suffix make a noun of their own
         word_after = word_tags().get(text[end : end + 2]) == "n"
-        if (any(text[start_suffix : start_suffix + k] in lex.non_places for k in longer) and not word_after) or (
+        kept_word = word_after or _river_before_section(doc, start_suffix, suffix, ends_found)
+        if (any(text[start_suffix : start_suffix + k] in lex.non_places for k in longer) and not kept_word) or (
             any(text[max(0, end - k) : end] in lex.non_places for k in longer) and not _VILLAGE_NEXT.match(text, end)
         ):
             continue  # 乡村, 村民, 跑路: the suffix is part of another word (but 三乡镇东柳泉村: a town, its village)
@@ -110,6 +113,7 @@ def find_places(doc: Doc) -> None:
                 continue  # 梁河县|河…: the suffix starts the next name, it ends none
         before = ends_found.get(start)
         held = (before is not None and before[2] in ADMIN_LEVELS) or _opens_with_division(doc, start, start_suffix)
+        held = held or _division_section(doc, start, start_suffix, ends_found)
         if suffix in lex.contained_suffixes and not held:
             continue  # …高质量发展核心示范区: a policy zone; 东狼城岗村|高标准农田示范区, 曲周|经济开发区 are sites
         if level == "site" and before is not None and before[2] == "village" and (
@@ -143,6 +147,36 @@ def find_places(doc: Doc) -> None:
         doc.add_mention("LOC", start, end, "rule")
     doc.place_spans = sorted(doc.place_spans + abbreviated, key=lambda span: (span[0], -span[1]))
     _build_places(doc)
+
+
+def _river_before_section(doc: Doc, start: int, suffix: str, ends_found: dict[int, tuple[int, str, str]]) -> bool:
+    """会亭镇|沱河段: a river's suffix opening a word of its own (河段, non_places.txt) still ends the river's name
+    where one or two characters that make no word stand between it and the division the river runs through."""
+    if suffix not in doc.lex.natural_suffixes or start in ends_found:
+        return False  # 木寨村鹳河|河段: a river's name ends before it, the suffix opens the word 河段
+    for length in (1, 2):
+        stem = doc.text[max(0, start - length) : start]
+        before = ends_found.get(start - length)
+        if before is None or before[2] not in ADMIN_LEVELS or not all(is_han(c) for c in stem):
+            continue
+        tag = word_tags().get(stem)
+        name_like = tag is None if length == 2 else not (tag or "n").startswith(FUNCTION_TAGS)
+        if name_like and stem not in doc.lex.weak_stops:
+            return True
+    return False
+
+
+def _division_section(doc: Doc, start: int, end: int, ends_found: dict[int, tuple[int, str, str]]) -> bool:
+    """长江|枝江|段: a site (a river) followed by the short name of a division it runs through names its section
+    there, a site of its own (a contained suffix needs no place before it then)."""
+    site_end = next((e for e, (s, _n, level) in ends_found.items() if s == start and level == "site" and e < end), None)
+    if site_end is None:
+        return False
+    short = doc.text[site_end:end]
+    if not 2 <= len(short) <= 3 or not all(is_han(c) for c in short):
+        return False
+    names = [short, *(short + suffix for suffix in ("市", "县", "区"))]
+    return any(name in doc.lex.known_places or load_gazetteer().named(name) for name in names)
 
 
 def _opens_with_division(doc: Doc, start: int, end: int) -> bool:
