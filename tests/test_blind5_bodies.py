@@ -134,3 +134,21 @@ def test_body_that_holds_a_signing_still_organises_it() -> None:
     roles = body_roles(event)
     assert roles.get("南乐县商务局") == "organiser"
     assert roles.get("南乐县工商联") == "organiser"  # 举办 stands between it and 签约: it holds the signing too
+
+
+# --- 6. a town's central school is one body; a room of the premises visited is none --------------------------------
+
+
+def test_town_central_school_is_inspected_whole() -> None:
+    event = _event(PUYANG, "市委第二督导组到范县督导防溺水工作")
+    roles = body_roles(event)
+    assert roles.get("陈庄镇中心校") == "inspected"
+    assert "陈庄镇中心" not in roles
+    assert "陈庄镇中心校" in event.places
+
+
+def test_control_room_of_a_visited_plant_is_no_body() -> None:
+    event = _event("f03_lhrb_wuyang_linying_yancheng.txt", "秦卫东到舞阳县调研盐化工产业发展时强调")
+    roles = body_roles(event)
+    assert "中控室" not in roles
+    assert roles.get("漯河舞阳盐化科技有限公司") == "inspected"
