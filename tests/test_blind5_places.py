@@ -114,3 +114,10 @@ def test_a_river_section_named_by_its_division_is_one_site() -> None:
     assert "长江枝江段" in event.places  # 沿长江枝江段先后来到…: the section in 枝江
     assert "长江" not in event.places  # 开展长江禁捕专项督查: the ban's river is its topic
     assert {"董市镇", "七星台镇", "百里洲镇", "枝江市"} <= set(event.places)
+
+
+def test_a_big_market_after_its_county_is_a_site_and_the_national_market_none() -> None:
+    (event,) = _page_events("f01_sqrb_zhecheng_yucheng_xiayi.txt", "市人大常委会到柘城县开展食品安全执法检查")
+    assert {"柘城县辣椒大市场", "河南椒源食品有限公司", "起台镇中心学校", "起台镇", "柘城县"} <= set(event.places)
+    _events, places = _extract("区委召开会议", "会议要求，要主动服务和融入全国统一大市场建设。")
+    assert not any(name.endswith("大市场") for name in places)  # the economy, no premises
