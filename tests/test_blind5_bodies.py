@@ -152,3 +152,28 @@ def test_control_room_of_a_visited_plant_is_no_body() -> None:
     roles = body_roles(event)
     assert "中控室" not in roles
     assert roles.get("漯河舞阳盐化科技有限公司") == "inspected"
+
+
+# --- 7. a company named under its city or province, written after the town it stands in --------------------------
+
+
+def test_company_named_under_its_city_after_its_town_is_whole_and_the_town_apart() -> None:
+    event = _event(YICHANG, "向东升带队检查安全生产工作")
+    roles = body_roles(event)
+    assert roles.get("宜昌楚恒化工有限公司") == "inspected"
+    assert "小溪塔街道宜昌楚恒化工有限公司" not in roles
+    assert {"宜昌楚恒化工有限公司", "小溪塔街道"} <= set(event.places)
+
+
+def test_venue_company_after_its_town_organises_nothing() -> None:
+    event = _event(YICHANG, "当阳市第二季度重大项目集中开工")
+    assert "湖北楚峰新材料有限公司" not in body_roles(event)
+    assert "坝陵街道" in event.places
+
+
+def test_town_body_names_keep_their_town() -> None:
+    # written for the test: a village's branch and a town's company whose name is no city's stay whole
+    doc = doc_of("花园口镇八堡村党支部开展主题党日活动\n本报讯 5月8日，花园口镇八堡村党支部组织党员到花园口镇"
+                 "金鼎农业有限公司参观。")
+    assert "花园口镇八堡村党支部" in doc.bodies
+    assert any(name.endswith("金鼎农业有限公司") and name.startswith("花园口镇") for name in doc.bodies)

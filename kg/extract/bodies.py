@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.extract.determiners import BODY, after_determiners
-from kg.extract.divisions import title_county_city
+from kg.extract.divisions import is_county_level, load_gazetteer, title_county_city
 from kg.extract.lexicon import ABBREVIATION_LEVELS, load_lexicon, read_entries, read_rows, word_tags
 from kg.extract.mentions import CLAUSE_BREAKS, Doc, is_han
 from kg.extract.places import article_division, office_suffixes, resolve_abbreviation, zone_suffixes
@@ -33,6 +33,7 @@ MAX_VENUE_GAP = 5  # characters between a body and its room's suffix (管委会|
 MAX_FREE = 10  # free characters before a body suffix (政务服务和大数据管理局)
 CLAUSE_NAME_MAX = 7  # free characters a name opening a clause keeps untrimmed
 MAX_OPENING_VERBS = 2  # verbs in a row a clause may open with before the name they govern (传达|学习|省委)
+LOCAL_LEVELS = ("town", "village")  # divisions below a county: a company's city name cannot follow them in its name
 TITLE_LINES = ("headline", "subtitle")  # paragraph kinds of an article's title lines (kicker, main title)
 LIST_JOINERS = "和及与"  # one-character words that join the items of a list of names, as 、 does
 _ORDINAL = re.compile(r"第[一二三四五六七八九十0-9]+")
@@ -962,6 +963,20 @@ def _adverb_at(text: str, pos: int) -> bool:
     return any(tags.get(text[pos : pos + length], "") in ("d", "ad") for length in (2, 3))
 
 
+def _higher_division_at(text: str, pos: int) -> bool:
+    """Whether a prefecture or province name, in full or without its 市/省, starts at ``pos`` (宜昌楚恒…, 湖北…)."""
+    gazetteer = load_gazetteer()
+    for length in (2, 3):
+        stem = text[pos : pos + length]
+        if len(stem) < length:
+            break
+        if gazetteer.named(stem + "市", "city") or gazetteer.named(stem + "省", "province"):
+            return True
+        if stem.endswith(("市", "省")) and gazetteer.named(stem) and not is_county_level(stem):
+            return True
+    return False
+
+
 def _name_start(doc: Doc, suffix_start: int) -> int | None:
     """Where a body name ending in the suffix at ``suffix_start`` begins (None: no name).
 
@@ -971,10 +986,14 @@ def _name_start(doc: Doc, suffix_start: int) -> int | None:
     """
     text = doc.text
     place_ends = {end: start for start, end, _n, _l in doc.place_spans}
+    town_ends = {end for _s, end, _n, level in doc.place_spans if level in LOCAL_LEVELS}
     pos = suffix_start
     free = 0
     anchored = False
     while pos > 0:
+        if pos in town_ends and pos < suffix_start and _higher_division_at(text, pos):
+            anchored = True  # 小溪塔街道|宜昌楚恒化工有限公司: a company under its city's name, the town is where it is
+            break
         unit = doc.unit_ending.get(pos)
         is_anchor = unit is not None and unit.kind in ("P", "B", "K") and not _broken_suffix(doc, unit.start, unit.end)
         # a place anchors the name when only name words stand between (大庙村|便民服务|站), not

@@ -753,10 +753,11 @@ def _build(
     visit = _visit_event_types().get(draft.kind)
     participants = _participants(article, sentences, draft, agents, zones, employers, visit == "examine")
     # 在区行政服务中心召开: the venue of a meeting hosts it, it does not organise it (its premises are the place)
+    place_ends = {m.end(): m.start() for p in places for m in re.finditer(re.escape(p.name), article.text)}
     participants = [
         p
         for p in participants
-        if not (p.agent_type == "body" and is_venue(article.text, p.provenance.start, p.provenance.end))
+        if not (p.agent_type == "body" and is_venue(article.text, p.provenance.start, p.provenance.end, place_ends))
     ]
     if visit == "examine":
         participants += _stops_visited(article, sentences, draft, agents, participants)

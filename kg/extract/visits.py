@@ -95,10 +95,13 @@ def names_visit(text: str, start: int, end: int, name_starts: set[int]) -> bool:
     return False
 
 
-def is_venue(text: str, start: int, end: int) -> bool:
+def is_venue(text: str, start: int, end: int, place_ends: dict[int, int] | None = None) -> bool:
     """Whether the name at ``text[start:end]`` is where a meeting is held: 在区行政服务中心召开, also with the
-    part of its premises written after it (在…有限公司高性能复合材料项目现场举行)."""
+    part of its premises written after it (在…有限公司高性能复合材料项目现场举行) or the places that hold it
+    written before it (``place_ends``: where places end → where they start; 在坝陵街道|湖北楚峰…)."""
     words = visit_words()
+    while place_ends and start in place_ends and place_ends[start] < start:
+        start = place_ends[start]
     at = next((w for w in words.at if text.endswith(w, 0, start) and _standalone(text, start, w)), None)
     if at is None:
         return False
