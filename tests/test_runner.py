@@ -99,9 +99,12 @@ def test_process_pool_output_is_byte_identical(
     assert as_json(pooled) == as_json(reference)
 
 
-# Where pid_logging_extract notes its process: a fixed path, as a pool process may have been started by an
-# earlier test (the forkserver is shared), before anything this test sets could reach it.
-PID_LOG = Path(tempfile.gettempdir()) / "kg-test-runner-pids.txt"
+# Where pid_logging_extract notes its process. Set in the environment when this module is imported (pytest
+# imports every test module before running any), so a pool process sees the same path however it started:
+# forked from this process, from a fork server started by an earlier test, or spawned. One file per test
+# session: two sessions on one machine must not write into each other's log.
+os.environ.setdefault("KG_TEST_PID_LOG", str(Path(tempfile.gettempdir()) / f"kg-test-runner-pids-{os.getpid()}.txt"))
+PID_LOG = Path(os.environ["KG_TEST_PID_LOG"])
 
 
 def pid_logging_extract(article: Article, settings: Settings) -> Extraction:
@@ -121,6 +124,7 @@ def test_this_process_shares_the_pool_work_and_the_output_is_the_same(
     pooled = runner.extract_all(articles, Settings(), jobs=2, extract=pid_logging_extract)
     assert as_json(pooled) == as_json(reference)
     pids = PID_LOG.read_text(encoding="utf-8").split()
+    PID_LOG.unlink()
     assert len(pids) == len(articles)
     here = pids.count(str(os.getpid()))
     assert 0 < here < len(articles)  # both did some
