@@ -121,3 +121,12 @@ def test_a_big_market_after_its_county_is_a_site_and_the_national_market_none() 
     assert {"柘城县辣椒大市场", "河南椒源食品有限公司", "起台镇中心学校", "起台镇", "柘城县"} <= set(event.places)
     _events, places = _extract("区委召开会议", "会议要求，要主动服务和融入全国统一大市场建设。")
     assert not any(name.endswith("大市场") for name in places)  # the economy, no premises
+
+
+def test_a_river_section_is_named_the_same_when_its_division_is_a_known_short_name() -> None:
+    # written: 郑州 is a known short name (a place span of its own), 枝江 only the gazetteer's; both name a section
+    _events, places = _extract("区领导巡河", "区长王明沿黄河郑州段和贾鲁河巡查，来到花园口镇。")
+    assert places["黄河郑州段"].level == "site"
+    assert "贾鲁河" in places
+    _events, places = _extract("区委召开会议", "会议要求，加强各河段和重点河段巡查。")
+    assert not any(name.endswith(("河", "段")) for name in places)  # 河段 after a word or a determiner: no river

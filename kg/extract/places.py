@@ -427,7 +427,11 @@ def _stem_start(
                 name.endswith(lex.road_suffixes) and not road and suffix_start - pos >= MIN_STEM
                 and not _one_word(text[pos:suffix_start])
             )
-            short_prefix = level in ("province", "city", "district") and text[start:pos] != name and pos < suffix_start
+            short_prefix = level in ("province", "city", "district") and text[start:pos] != name and (
+                pos < suffix_start
+                # 黄河|郑州|段: a division written short between a site and a contained suffix names a section
+                or (suffix in lex.contained_suffixes and ends_found.get(start, (0, "", ""))[2] == "site")
+            )
             if (level == "site" and not (road and name.endswith(lex.road_suffixes)) and not after_road) or (
                 short_prefix
             ):
