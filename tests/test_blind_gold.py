@@ -71,6 +71,7 @@ SETS = [
     BlindSet("blind3", pages=4, events=14, officials=58),
     BlindSet("blind4", pages=4, events=14, officials=56),
     BlindSet("blind5", pages=4, events=14, officials=45),
+    BlindSet("blind6", pages=4, events=14, officials=59),
 ]
 
 
