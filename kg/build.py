@@ -53,7 +53,7 @@ def build(
     from kg.graph.export import write_outputs
     from kg.graph.rdf import build_graph
     from kg.resolve import resolve
-    from kg.runner import extract_all
+    from kg.runner import extract_all, resolve_jobs
 
     settings = settings or Settings()
     unknown = [f for f in formats if f not in ALL_FORMATS]
@@ -87,7 +87,7 @@ def build(
     )
     extractions = resolve(extractions, settings)
     graph = build_graph(extractions, settings)
-    outputs = write_outputs(graph, Path(out), formats, store=store)
+    outputs = write_outputs(graph, Path(out), formats, store=store, processes=resolve_jobs(jobs))
     result = BuildResult(
         articles=len(corpus.articles),
         officials=len({p.key for x in extractions for p in x.officials}),

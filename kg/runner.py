@@ -22,7 +22,6 @@ import multiprocessing
 import os
 import signal
 import sys
-import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import ExitStack, contextmanager
@@ -221,14 +220,14 @@ def _start_method() -> str:
 
     A forked worker is a copy of this process, extractor loaded, ready at once: no new interpreter, no
     second load of the lexicons and model, and this process does not wait for a fork server to get ready
-    (together a second or two of a two-process build). Forking is safe on Linux when this process runs one
-    thread: a thread of ours (a progress bar, a Dask client) could hold a lock the copy would never see
-    released. Otherwise workers fork from a clean fork server, or are spawned where there is none.
+    (together a second or two of a two-process build). Where forking is not safe (:func:`kg.forked.fork_is_safe`)
+    workers fork from a clean fork server, or are spawned where there is none.
     """
-    methods = multiprocessing.get_all_start_methods()
-    if sys.platform == "linux" and "fork" in methods and threading.active_count() == 1:
+    from kg.forked import fork_is_safe
+
+    if fork_is_safe():
         return "fork"
-    return "forkserver" if "forkserver" in methods else "spawn"
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
 
 @contextmanager

@@ -109,7 +109,60 @@ def test_jsonld_keeps_escaped_text_and_typed_literals(tmp_path: Path) -> None:
     assert isomorphic(from_jsonld, rdflib.Graph().parse(written["nt"], format="nt"))
 
 
-def test_html_alone_is_rendered_from_a_temporary_turtle_that_is_removed(graph, tmp_path: Path) -> None:
+def test_html_alone_is_drawn_from_the_graph_and_leaves_no_other_file(graph, tmp_path: Path) -> None:
     written = write_outputs(graph, tmp_path, ["html"])
     assert [p.name for p in tmp_path.iterdir()] == ["graph.html"]
     assert "丁文霞" in written["html"].read_text(encoding="utf-8")
+
+
+# Where render_view_noting_its_process notes the process that drew the view.
+VIEW_PID = "view-pid.txt"
+
+
+def test_the_view_is_drawn_beside_the_other_outputs_with_the_same_bytes(
+    graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With two processes the view is drawn in a forked copy while this process writes Turtle; the page is the
+    page drawn in one process and the page `kg view` draws from the Turtle."""
+    import os
+
+    from kg.forked import fork_is_safe
+    from kg.graph import export
+    from kg.view.html import render_html
+
+    original = export.render_view
+
+    def render_view_noting_its_process(view_graph: KnowledgeGraph, path: Path) -> None:
+        (tmp_path / VIEW_PID).write_text(str(os.getpid()), encoding="utf-8")
+        original(view_graph, path)
+
+    monkeypatch.setattr(export, "render_view", render_view_noting_its_process)
+    one = write_outputs(graph, tmp_path / "one", ["ttl", "html"], processes=1)
+    assert int((tmp_path / VIEW_PID).read_text(encoding="utf-8")) == os.getpid()
+    two = write_outputs(graph, tmp_path / "two", ["ttl", "html"], processes=2)
+    drawn_by = int((tmp_path / VIEW_PID).read_text(encoding="utf-8"))
+    assert (drawn_by != os.getpid()) == fork_is_safe()
+    assert two["html"].read_bytes() == one["html"].read_bytes()
+    assert two["ttl"].read_bytes() == one["ttl"].read_bytes()
+    from_turtle = render_html(one["ttl"], tmp_path / "view.html")
+    assert from_turtle.read_bytes() == one["html"].read_bytes()
+    assert sorted(p.name for p in (tmp_path / "two").iterdir()) == ["graph.html", "graph.ttl"]
+
+
+def _broken_view(view_graph: KnowledgeGraph, path: Path) -> None:
+    raise RuntimeError("the view broke")
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_a_failing_view_keeps_the_previous_page_and_leaves_no_temporary_file(
+    graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, processes: int
+) -> None:
+    from kg.graph import export
+
+    write_outputs(graph, tmp_path, ["html"])
+    before = (tmp_path / "graph.html").read_bytes()
+    monkeypatch.setattr(export, "render_view", _broken_view)
+    with pytest.raises(RuntimeError, match="the view broke"):
+        write_outputs(graph, tmp_path, ["ttl", "html"], processes=processes)
+    assert (tmp_path / "graph.html").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.html", "graph.ttl"]

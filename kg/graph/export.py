@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kg.errors import GraphError, UsageError
+from kg.gcpause import collector_paused
 from kg.graph.namespaces import RDF_TYPE, XSD, compact
 from kg.graph.rdf import KnowledgeGraph
 from kg.io import atomic_writer, write_bytes_atomic
@@ -73,7 +74,7 @@ _NT_ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
 _NT_CHARS = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f"}
 
 
-def _unescape(text: str) -> str:
+def unescape_literal(text: str) -> str:
     """The text of an N-Triples string literal (ECHAR and UCHAR escapes undone)."""
     if "\\" not in text:
         return text
@@ -112,7 +113,7 @@ def _jsonld_value(term: str, compact_iri: _Compactor) -> dict[str, str]:
     if term.startswith("_:"):
         return {"@id": term}
     end = term.rfind('"')
-    value = _unescape(term[1:end])
+    value = unescape_literal(term[1:end])
     rest = term[end + 1 :]
     if rest.startswith("@"):
         return {"@value": value, "@language": rest[1:]}
@@ -153,32 +154,40 @@ def write_jsonld(graph: KnowledgeGraph, path: Path) -> None:
         handle.write(jsonld_text(graph))
 
 
-def write_html(turtle_path: Path, path: Path) -> None:
-    """The interactive view, rendered by kg.view.html from the Turtle just written."""
-    from kg.view.html import render_html
+def render_view(graph: KnowledgeGraph, path: Path) -> None:
+    """The interactive view of ``graph`` (:mod:`kg.view.html`), from the graph in memory: the page ``kg view``
+    draws from its Turtle, without parsing it back."""
+    from kg.view.html import index_of_graph, render_html
 
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
-    try:
-        render_html(turtle_path, Path(tmp))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with collector_paused():
+        render_html(index_of_graph(graph), path)
 
 
-def write_html_of(turtle: bytes, turtle_path: Path | None, path: Path) -> None:
-    """The view of ``turtle``, read from ``turtle_path`` when it was written there, else from a temporary copy."""
-    if turtle_path is not None:
-        write_html(turtle_path, path)
-        return
-    fd, tmp = tempfile.mkstemp(prefix=".graph.", suffix=".ttl", dir=path.parent)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(turtle)
-    try:
-        write_html(Path(tmp), path)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+class _View:
+    """graph.html, drawn in a forked copy of this process while this one writes the other outputs when the build
+    may use more than one process, else here; put into place by :meth:`finish`, never half-written."""
+
+    def __init__(self, graph: KnowledgeGraph, path: Path, processes: int) -> None:
+        from kg.forked import ForkedCall, fork_is_safe
+
+        self.graph, self.path = graph, path
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
+        os.close(fd)
+        self.tmp = Path(tmp)
+        self.call = ForkedCall(render_view, graph, self.tmp) if processes > 1 and fork_is_safe() else None
+
+    def finish(self) -> Path:
+        if self.call is None:
+            render_view(self.graph, self.tmp)
+        else:
+            self.call.result()
+        os.replace(self.tmp, self.path)
+        return self.path
+
+    def abandon(self) -> None:
+        if self.call is not None:
+            self.call.cancel()
+        self.tmp.unlink(missing_ok=True)
 
 
 def _looks_like_store(directory: Path) -> bool:
@@ -230,11 +239,12 @@ def write_store(graph: KnowledgeGraph, store: Path) -> Path:
 
 
 def write_outputs(
-    graph: KnowledgeGraph, out: Path, formats: Sequence[str], store: Path | None = None
+    graph: KnowledgeGraph, out: Path, formats: Sequence[str], store: Path | None = None, processes: int = 1
 ) -> dict[str, Path]:
     """Write the requested formats under ``out`` (graph.ttl, graph.nt, graph.jsonld, graph.html).
 
-    Returns the path of each file written by format, and ``"store"`` when a store was loaded.
+    Returns the path of each file written by format, and ``"store"`` when a store was loaded. With
+    ``processes`` > 1 the view is drawn in a second process while the others are written.
     """
     out = Path(out)
     unknown = [f for f in formats if f not in FILE_NAMES]
@@ -242,21 +252,23 @@ def write_outputs(
         raise UsageError(f"unknown format {', '.join(unknown)}; choose from {', '.join(FILE_NAMES)}")
     out.mkdir(parents=True, exist_ok=True)
     written: dict[str, Path] = {}
-    turtle: bytes | None = None
-    if "ttl" in formats or "html" in formats:
-        turtle = turtle_bytes(graph)
-    if "ttl" in formats and turtle is not None:
-        written["ttl"] = out / FILE_NAMES["ttl"]
-        write_bytes_atomic(written["ttl"], turtle)
-    if "nt" in formats:
-        written["nt"] = out / FILE_NAMES["nt"]
-        write_bytes_atomic(written["nt"], graph.ntriples())
-    if "jsonld" in formats:
-        written["jsonld"] = out / FILE_NAMES["jsonld"]
-        write_jsonld(graph, written["jsonld"])
-    if "html" in formats and turtle is not None:
-        written["html"] = out / FILE_NAMES["html"]
-        write_html_of(turtle, written.get("ttl"), written["html"])
+    view = _View(graph, out / FILE_NAMES["html"], processes) if "html" in formats else None
+    try:
+        if "ttl" in formats:
+            written["ttl"] = out / FILE_NAMES["ttl"]
+            write_bytes_atomic(written["ttl"], turtle_bytes(graph))
+        if "nt" in formats:
+            written["nt"] = out / FILE_NAMES["nt"]
+            write_bytes_atomic(written["nt"], graph.ntriples())
+        if "jsonld" in formats:
+            written["jsonld"] = out / FILE_NAMES["jsonld"]
+            write_jsonld(graph, written["jsonld"])
+        if view is not None:
+            written["html"] = view.finish()
+    except BaseException:
+        if view is not None:
+            view.abandon()
+        raise
     if store is not None:
         written["store"] = write_store(graph, Path(store))
     return written

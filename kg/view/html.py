@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 from jinja2 import Environment, select_autoescape
@@ -29,8 +30,12 @@ from rdflib.term import Node
 
 from kg.errors import GraphError, UsageError
 from kg.gcpause import collector_paused
+from kg.graph.export import unescape_literal
 from kg.io import write_text_atomic
 from kg.view.network import NODE_TYPES, READ_PREDICATES, components, to_networkx
+
+if TYPE_CHECKING:
+    from kg.graph.rdf import KnowledgeGraph
 
 # Type → (colour, border, vis shape). Colours from a colour-blind-safe palette (Okabe–Ito).
 TYPE_STYLES: dict[str, tuple[str, str, str]] = {
@@ -199,6 +204,42 @@ class IndexFiller:
                 node = _iri(obj.value) if type(obj) is named_node else _rdflib_term(obj)
                 made = objects[object_text] = (node, None if isinstance(node, Literal) else _key(node))
             index.add(subject_node, subject_key, predicate, made[0], made[1])
+
+
+def _term_of_ntriples(term: str) -> Node:
+    """An N-Triples term (as :class:`~kg.graph.rdf.KnowledgeGraph` holds them) as the rdflib term a parser makes."""
+    if term.startswith("<"):
+        return _iri(term[1:-1])
+    if term.startswith("_:"):
+        return BNode(term[2:])
+    end = term.rfind('"')
+    lexical, rest = unescape_literal(term[1:end]), term[end + 1 :]
+    if rest.startswith("@"):
+        return Literal(lexical, lang=rest[1:])
+    datatype = rest[3:-1] if rest.startswith("^^<") else None
+    return Literal(lexical, datatype=None if datatype in (None, _XSD_STRING, _RDF_LANG_STRING) else URIRef(datatype))
+
+
+def index_of_graph(graph: KnowledgeGraph) -> TermIndex:
+    """:func:`load_index` of a graph held in memory, without writing and parsing it: the same lookups, in the
+    order of its Turtle (subjects sorted, then their triples), which is the order a parse of that file gives."""
+    index = TermIndex()
+    subjects: dict[str, tuple[Node, str]] = {}
+    objects: dict[str, tuple[Node, str | None]] = {}
+    for subject, predicate, obj in graph.sorted_triples():
+        predicate_key = predicate[1:-1]
+        if predicate_key not in READ_PREDICATES:
+            continue
+        made_subject = subjects.get(subject)
+        if made_subject is None:
+            node = _term_of_ntriples(subject)
+            made_subject = subjects[subject] = (node, _key(node))
+        made = objects.get(obj)
+        if made is None:
+            node = _term_of_ntriples(obj)
+            made = objects[obj] = (node, None if isinstance(node, Literal) else _key(node))
+        index.add(made_subject[0], made_subject[1], predicate_key, made[0], made[1])
+    return index
 
 
 def load_index(source: Path | str) -> TermIndex:
@@ -410,7 +451,7 @@ def summary_line(network: nx.MultiDiGraph, whole: nx.MultiDiGraph) -> str:
 
 
 def render_html(
-    source: Path | Graph | str,
+    source: Path | Graph | TermIndex | str,
     out: Path,
     *,
     focus: str | None = None,
@@ -419,13 +460,14 @@ def render_html(
     min_degree: int = 0,
     title: str | None = None,
 ) -> Path:
-    """Write the interactive network of ``source`` (a Turtle file or an rdflib Graph) to ``out``."""
+    """Write the interactive network of ``source`` (a graph file, an rdflib Graph or a :class:`TermIndex`) to
+    ``out``."""
     with collector_paused():
         return _render_html(source, out, focus=focus, hops=hops, types=types, min_degree=min_degree, title=title)
 
 
 def _render_html(
-    source: Path | Graph | str,
+    source: Path | Graph | TermIndex | str,
     out: Path,
     *,
     focus: str | None,
@@ -434,7 +476,7 @@ def _render_html(
     min_degree: int,
     title: str | None,
 ) -> Path:
-    whole = to_networkx(source if isinstance(source, Graph) else load_index(source))  # type: ignore[arg-type]
+    whole = to_networkx(source if isinstance(source, Graph | TermIndex) else load_index(source))  # type: ignore[arg-type]
     network = select(whole, focus=focus, hops=hops, types=types, min_degree=min_degree)
     if title is None:
         title = "知识图谱:人物、机构、地点与活动"
