@@ -148,7 +148,7 @@ def normalise_body(
         level = lex.place_level(place)
         # 高新区区党工委: an abbreviation of the same level right after the place repeats it.
         if rest[:1] in ABBREVIATION_LEVELS and ABBREVIATION_LEVELS[rest[0]] == level and len(rest) > 1:
-            name = first.text + rest[1:]
+            name = join_division(doc, first.text, rest)
     elif (
         raw[0] in ABBREVIATION_LEVELS
         and len(raw) > 1
@@ -162,7 +162,7 @@ def normalise_body(
         else:
             place = resolve_division(doc, raw[0], start)
         if place is not None:
-            name = place + raw[1:]
+            name = join_division(doc, place, raw)
     elif in_chain and (named := _named_generic(doc, raw)) is not None:
         name = named  # 学校党支部 → 二七区长江路第二小学党支部: the one school the article names
         place = _leading_place_of_name(doc, named)
@@ -193,6 +193,7 @@ def normalise_body(
         and lex.body_kind(raw) in LEVEL_KINDS
         and lex.body_suffixes[raw].attach == "place"
         and raw not in office_suffixes(doc)
+        and not _glued_in_phrase(doc, start, end)
     ):
         # a bare 纪工委 or 管委会 in a list of the article's bodies (各办事处、纪工委、创新发展局…) is its
         # division's; not a bare 办事处, one of the division's many offices
@@ -209,6 +210,29 @@ def normalise_body(
     if name in lex.non_bodies:
         return None
     return body_from_name(doc, name, place)
+
+
+def _glued_in_phrase(doc: Doc, start: int, end: int) -> bool:
+    """Whether a bare kind (政协, 纪工委) stands inside a phrase, words on both sides and no name after it
+    (贡献政协力量: the kind qualifies a noun), not as an item of the article's bodies (各办事处、纪工委、…)."""
+    text = doc.text
+    return is_han(text[start - 1 : start]) and is_han(text[end : end + 1]) and end not in doc.unit_starting
+
+
+@cache
+def _doubled_division_words() -> tuple[str, ...]:
+    return tuple(read_entries("doubled_division_words.txt"))
+
+
+def join_division(doc: Doc, place: str, words: str) -> str:
+    """The division ``place`` with the body ``words`` written after it, which open with its abbreviation
+    (县人大常委会, 县委): the abbreviation is dropped (浚县人大常委会), except in the words a division whose
+    name is one character and its level writes whole (doubled_division_words.txt) when the article writes
+    them so after its name (浚县县委理论学习中心组 → 县委书记 is 浚县县委's; with no 郏县县委 written, 郏县委)."""
+    doubled = next((w for w in _doubled_division_words() if words.startswith(w)), None)
+    if len(place) == 2 and words[:1] == place[-1] and doubled is not None and place + doubled in doc.text:
+        return place + words
+    return place + words[1:]
 
 
 @cache

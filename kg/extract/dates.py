@@ -98,11 +98,41 @@ def parse_dates(text: str, offset: int = 0) -> list[tuple[Mention, EventDate]]:
             year, month = int(match.group("ym_year")), int(match.group("ym_month"))
             context_year, context_month = year, month
             date = EventDate(text=match.group(0), year=year, month=month, part_of_day=part)
+        elif (named := _day_named_before(text, match, found, offset)) is not None:
+            # 9月21日是第24个全民国防教育日。当天上午，…举行: the day the sentence before names
+            date = replace(named, part_of_day=part or named.part_of_day)
         else:
             date = EventDate(text=match.group(0), part_of_day=part, relative=True)
         mention = Mention("TIME", offset + match.start(), offset + match.end(), match.group(0), "rule:date")
         found.append((mention, date))
     return found
+
+
+@cache
+def _same_day_words() -> tuple[str, ...]:
+    return tuple(text for kind, text, _value in read_rows("date_words.tsv") if kind == "same_day")
+
+
+SENTENCE_ENDS = "。！？；!?;"
+
+
+def _day_named_before(
+    text: str, match: re.Match[str], found: list[tuple[Mention, EventDate]], offset: int
+) -> EventDate | None:
+    """The date a same-day word (当天, 当日: ``same_day`` in date_words.tsv) opening a sentence refers to: the
+    last day named before it in its paragraph (9月21日是…国防教育日。当天上午…), else None (a relative date)."""
+    if not match.group("rel").startswith(_same_day_words()):
+        return None
+    before = text[: match.start()].rstrip()
+    if before and before[-1] not in SENTENCE_ENDS:
+        return None  # 会议当天: the day of something the sentence names, not of the sentence before
+    paragraph_start = text.rfind("\n", 0, match.start()) + 1
+    for mention, date in reversed(found):
+        if mention.start < offset + paragraph_start:
+            break
+        if not date.relative and date.day is not None:
+            return date
+    return None
 
 
 def _part_from_hour(hour: int) -> str:

@@ -170,13 +170,16 @@ def title_county_city(titles: str, lead: str, going_words: tuple[str, ...] = ())
     调研 …) is where a visit went, not whose article it is (市政协视察禹州市…, 市委书记到宜都市调研)."""
     gazetteer = load_gazetteer()
     found: list[str] = []
+    seen: set[str] = set()
     for match in gazetteer.county_regex.finditer(lead):
         name = match.group()
-        if not name.endswith("市") or name in found or not is_county_level(name):
+        if not name.endswith("市") or name in seen or not is_county_level(name):
             continue
+        seen.add(name)  # judged once, by its first naming in the lead (灵宝市委副书记 later is the host)
         stem = name[:-1]
-        at = titles.find(stem)
-        if len(stem) < 2 or at < 0 or titles.endswith(going_words, 0, at):
+        title_at = [m.start() for m in re.finditer(re.escape(stem), titles)]
+        # any naming in the titles after a going word (kicker 做强“灵宝苹果”…, headline 市政协调研灵宝市…)
+        if len(stem) < 2 or not title_at or any(titles.endswith(going_words, 0, at) for at in title_at):
             continue
         if lead.endswith(going_words, 0, match.start()):
             continue  # 市政协视察禹州市…: 到禹州市视察 in the lead, a visit from the prefecture

@@ -10,14 +10,17 @@ stays one body. Body text that is no body (``环保总工程师``) stays part of
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from kg.extract.mentions import CLAUSE_BREAKS, Doc, Unit, is_han
+from kg.extract.roles import role_verbs
 
 CHAIN_JOINERS = ("、", ",", "，", "兼")
 OPENING_BRACKETS = "(（"
 CLOSING_BRACKETS = ")）"
 QUOTE_PAIRS = {"”": "“", "》": "《", "’": "‘", "」": "「"}
 MAX_BODY_TEXT = 30
+ROLE_TAKING = "任担"  # role verbs that take a title as their object (任总指挥, 担任演练总指挥): the title is a role
 
 
 @dataclass(frozen=True)
@@ -132,9 +135,23 @@ def _previous_title(doc: Doc, start: int) -> Unit | None:
     if start <= 0 or doc.text[start - 1] not in CHAIN_JOINERS:
         return None
     unit = doc.unit_ending.get(start - 1)
-    if unit is not None and unit.kind == "T":
+    if unit is not None and unit.kind == "T" and not _role_of_verb(doc, unit):
         return unit
     return None
+
+
+@cache
+def _titled_role_verbs() -> tuple[str, ...]:
+    return tuple(v.verb for v in role_verbs() if v.side == "before" and v.verb[:1] in ROLE_TAKING)
+
+
+def _role_of_verb(doc: Doc, title: Unit) -> bool:
+    """Whether the title ends a role verb (role_verbs.tsv: 任演练总指挥, 担任总指挥): 马红伟任演练总指挥，县委常委…
+    孙国庆 — the role is what 马红伟 does at the event, no post of the name after the comma."""
+    text = doc.text
+    return any(
+        len(verb) > len(title.text) and text.endswith(verb, 0, title.end) for verb in _titled_role_verbs()
+    )
 
 
 def _chain_may_start(doc: Doc, first: Segment) -> bool:
