@@ -51,7 +51,8 @@ def find_places(doc: Doc) -> None:
         if unit.kind != "P":
             continue
         canonical = lex.canonical_place(unit.text)
-        other = _other_division_before(doc, unit.start, canonical) if unit.text != canonical else None
+        qualified = unit.text != canonical or _generic_zone_name(doc, canonical)
+        other = _other_division_before(doc, unit.start, canonical) if qualified else None
         if other is not None:
             # 汝州|高新技术产业开发区: the zone of another county or city, not the alias's own (郑州's 高新区)
             spans.append((unit.start - len(other), unit.end, other + unit.text, "site"))
@@ -73,7 +74,11 @@ def find_places(doc: Doc) -> None:
         level = lex.place_suffixes[suffix]
         unit = doc.unit_covering(start_suffix)
         office = suffix in office_suffixes(doc) and unit is not None and (unit.start, unit.end) == (start_suffix, end)
-        if unit is not None and unit.kind in ("B", "T", "K", "P") and unit.end > start_suffix and not office:
+        # 科|技园: a one-character body suffix opening a word (non_bodies.txt) is no body there, the place suffix stands
+        opens_word = unit is not None and len(unit.text) == 1 and text[unit.start : unit.end + 1] in lex.non_bodies
+        if unit is not None and unit.kind in ("B", "T", "K", "P") and unit.end > start_suffix and not (
+            office or opens_word
+        ):
             continue
         longer = (len(suffix) + 1, len(suffix) + 2)
         # 村民 is a word, but in 岸上村|民宿集群 the characters after the suffix make a noun of their own
@@ -84,7 +89,11 @@ def find_places(doc: Doc) -> None:
         ):
             continue  # 乡村, 村民, 跑路: the suffix is part of another word (but 三乡镇东柳泉村: a town, its village)
         # 丰产路街道|人力资源市场, 某镇|农贸市场: a zone's kind right after its town or village is its whole name there
-        held_zone = _is_zone(suffix) and ends_found.get(start_suffix, (0, "", ""))[2] in ("town", "village")
+        # and so is a zone's kind of three characters or more right after its county or city (长葛市|科技园区)
+        held_by = ends_found.get(start_suffix, (0, "", ""))[2]
+        held_zone = _is_zone(suffix) and (
+            held_by in ("town", "village") or (held_by in ("district", "city") and len(suffix) >= 3)
+        )
         start = start_suffix if held_zone else _stem_start(doc, start_suffix, MAX_STEM[level], ends_found, suffix)
         if start is None:
             continue
@@ -97,8 +106,8 @@ def find_places(doc: Doc) -> None:
         generic_end = any(name.endswith(w) and len(w) >= len(name) - 1 for w in lex.non_places)
         if name in lex.non_places or (generic_end and not _VILLAGE_NEXT.match(text, end)):
             continue
-        if lex.only_generic(text[start:start_suffix]) and not held_zone:
-            continue  # 核心片区, 区级公园, 青少年社区: a kind of place, no name
+        if _kind_only(doc, text[start:start_suffix]) and not held_zone:
+            continue  # 核心片区, 区级公园, 青少年社区, 旅游景区, 原料仓库: a kind of place, no name
         if level == "site" and _idiom_before(doc, start, start_suffix):
             continue  # 脱贫致富路: a slogan, not a road (解放路, 建设路 are roads)
         container = _division_inside(doc, start, start_suffix)
@@ -189,6 +198,25 @@ def _opens_with_division(doc: Doc, start: int, end: int) -> bool:
     return any(name in doc.lex.known_places or load_gazetteer().named(name) for name in names)
 
 
+def _development_zone(doc: Doc, name: str) -> bool:
+    """Whether a site's name is a development zone's: a zone suffix (zone_suffixes.txt) or a known zone's kind
+    (高新区, 经开区) ends it."""
+    if _is_zone(name):
+        return True
+    kinds = [c for c in doc.lex.known_places if name.endswith(c) and _generic_zone_name(doc, c)]
+    return bool(kinds)
+
+
+def _generic_zone_name(doc: Doc, canonical: str) -> bool:
+    """Whether a known place's own name is a kind of zone its city qualifies in an alias (高新区: 郑州高新区), so
+    that another county's or city's short name before it names that place's zone (界首|高新区)."""
+    known = doc.lex.known_places.get(canonical)
+    if known is None or not known.parent:
+        return False
+    short = known.parent[:-1] if known.parent.endswith(("市", "县", "区")) else known.parent
+    return doc.lex.place_aliases.get(short + canonical) == canonical
+
+
 def _other_division_before(doc: Doc, start: int, canonical: str) -> str | None:
     """The short name (two characters) of a county or city other than the known place's own container,
     written right before an alias of that place (汝州|高新技术产业开发区), or None."""
@@ -228,6 +256,26 @@ def _abbreviated_sites(doc: Doc) -> list[tuple[int, int, str, str]]:
 
 
 @cache
+def _place_kind_words() -> frozenset[str]:
+    """旅游, 原料 (``place_kind_words.txt``): alone before a place suffix they make a kind of place."""
+    return frozenset(read_entries("place_kind_words.txt"))
+
+
+def _kind_only(doc: Doc, stem: str) -> bool:
+    """Whether a name's stem is only generic modifiers (lexicon.only_generic) and words of the kinds of places
+    (旅游|景区, 原料|仓库): it names no place."""
+    if not stem:
+        return False
+    for length in range(len(stem), 0, -1):
+        head = stem[:length]
+        if (head in _place_kind_words() or doc.lex.only_generic(head)) and (
+            length == len(stem) or _kind_only(doc, stem[length:])
+        ):
+            return True
+    return False
+
+
+@cache
 def zone_suffixes() -> tuple[str, ...]:
     """Place suffixes of zones that hold many bodies (园区, 产业园), from ``zone_suffixes.txt``."""
     return tuple(read_entries("zone_suffixes.txt"))
@@ -252,6 +300,8 @@ def _project_end(doc: Doc, end: int) -> int | None:
         word = next((w for w in site_extensions() if text.startswith(w, pos)), None)
         if word is not None:
             between = text[end:pos]
+            if between and between[0] in LIST_JOINERS:
+                return None  # 旅游景区|和在建工程: a conjunction opens the next item, its project is not the site's
             if between and (word_tags().get(between, "n")[:1] not in ("n",) or doc.stop_ending_at(pos)):
                 return None
             return pos + len(word)
@@ -432,9 +482,14 @@ def _stem_start(
                 # 黄河|郑州|段: a division written short between a site and a contained suffix names a section
                 or (suffix in lex.contained_suffixes and ends_found.get(start, (0, "", ""))[2] == "site")
             )
-            if (level == "site" and not (road and name.endswith(lex.road_suffixes)) and not after_road) or (
-                short_prefix
-            ):
+            # a park with a name of its own in a development zone (界首高新区|田营科技园) lies in it
+            in_zone = (
+                level == "site" and suffix_start - pos >= MIN_STEM and _development_zone(doc, name)
+                and not _kind_only(doc, text[pos:suffix_start])  # 二砂文化创意园|核心片区: a part of it, one name
+            )
+            if (
+                level == "site" and not (road and name.endswith(lex.road_suffixes)) and not after_road and not in_zone
+            ) or short_prefix:
                 # 黄河 + 滩地公园, 长兴路 + 街道, 春藤路 + 校区: part of the name; so is a province or city
                 # written short (河南|智能传感产业园, 郑州|中学附属小学)
                 pos = free_end = start
@@ -471,6 +526,12 @@ def _stem_start(
         if lex.place_suffixes.get(suffix) == "village" and _verb_before(text, pos, free_end):
             return None  # 引导社区居民, 服务社区: a verb and its object
         trimmed = doc.trim_left(pos, free_end, max_words=4, first_verb=road)
+        if trimmed == free_end and word_tags().get(text[free_end - 1]) == "q":
+            # 摘星|台|公园: one character read as a measure word next to the suffix ends a name when nouns stand
+            # before it (not a numeral or pronoun: 一座|公园, 这片|小区)
+            before_measure = doc.trim_left(pos, free_end - 1, max_words=3)
+            if free_end - 1 - before_measure >= MIN_STEM:
+                trimmed = before_measure
         pos = _after_visit_word(text, pos, trimmed)
     if pos < suffix_start and text[pos] in DATE_UNITS and pos > 0 and text[pos - 1].isdigit():
         pos += 1  # 2025年|城镇: a date's unit after its digits opens no name
