@@ -132,3 +132,15 @@ def test_drill_commander_is_no_post_of_the_next_name() -> None:
     # written for the test: the same with 担任总指挥
     doc = doc_of("某县举行演练\n5月8日，演练在某镇举行。副县长李强担任总指挥，县委常委王刚出席。")
     assert all(title != "总指挥" for title, _body in posts_of(doc, "王刚"))
+
+
+# --- 厂房 is a building, not a factory ----------------------------------------------------------------------
+
+
+def test_factory_building_is_no_body() -> None:
+    page = "g03_lcrb_dongchangfu_linqing_yanggu_chiping.txt"
+    article = _article(page, "临清市委书记调研轴承产业集群发展")
+    doc = analyse(article, Settings(home_city="聊城市"))
+    assert not any(name.endswith("标准化厂") for name in doc.bodies)
+    event = _event(page, "临清市委书记调研轴承产业集群发展", Settings(home_city="聊城市"))
+    assert body_roles(event).get("临清市鑫达轴承有限公司") == "inspected"
