@@ -64,6 +64,7 @@ def find_places(doc: Doc) -> None:
                 continue
         spans.append((unit.start, unit.end, canonical, lex.known_places[canonical].level))
     spans.extend(_gazetteer_spans(doc, spans))
+    spans.extend(_numbered_road_spans(doc, spans))
     # Places found by their suffix, left to right so that a place can contain the next one.
     known_ends = {end: (start, name, level) for start, end, name, level in spans}
     found: list[tuple[int, int, str, str]] = []
@@ -306,6 +307,39 @@ def _project_end(doc: Doc, end: int) -> int | None:
                 return None
             return pos + len(word)
     return None
+
+
+@cache
+def _works_site_words() -> tuple[str, ...]:
+    return tuple(read_entries("works_site_words.txt"))
+
+
+def _works_site_end(text: str, end: int) -> int:
+    """Where a project's name ends with the ground it is built on (改建工程|施工现场), or ``end``."""
+    word = next((w for w in _works_site_words() if text.startswith(w, end)), "")
+    return end + len(word)
+
+
+@cache
+def _numbered_road_regex() -> re.Pattern[str]:
+    kinds = "|".join(map(re.escape, read_entries("numbered_road_words.txt")))
+    return re.compile(rf"(?:{kinds})[A-Z]?\d{{1,4}}线?|\d{{1,4}}(?:{kinds})")
+
+
+def _numbered_road_spans(doc: Doc, known: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Numbered roads (国道209线, 209国道: ``numbered_road_words.txt``), sites, named with a project on them and its
+    works site (国道209线|改建工程|施工现场) where one follows: a road runs through many places, the works site is where
+    a visit went (a project on a park or zone keeps its own name: 金水科教园区安置房项目)."""
+    found = []
+    for match in _numbered_road_regex().finditer(doc.text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e, _n, _l in known):
+            continue
+        project = _project_end(doc, end)
+        if project is not None:
+            end = _works_site_end(doc.text, project)
+        found.append((start, end, doc.text[start:end], "site"))
+    return found
 
 
 @cache
