@@ -50,8 +50,17 @@ def test_one_character_county_keeps_its_committee_as_written() -> None:
     assert "浚县人大常委会" in doc.bodies and "浚县委" not in doc.bodies
 
 
+def test_page_writing_the_doubled_form_doubles_another_county_too() -> None:
+    # the 淇县 article writes only 县委常委、宣传部部长; its page writes 浚县县委: the paper's way
+    doc = analyse(_article(HEBI, "淇县开展全民国防教育日"), Settings(home_city="鹤壁市"))
+    assert posts_of(doc, "宋佳") == [("常委", "淇县县委"), ("部长", "淇县县委宣传部")]
+    assert ("部长", "淇县人武部") in posts_of(doc, "周涛")  # other bodies take the county's name alone
+    event = _event(HEBI, "淇县开展全民国防教育日", Settings(home_city="鹤壁市"))
+    assert body_roles(event).get("淇县县委宣传部") == "organiser"
+
+
 def test_one_character_county_without_the_doubled_form_stays_single() -> None:
-    # written for the test: the article never writes 郏县县委, so its bare 县委 is 郏县委 (as blind2 reads it)
+    # written for the test: a page that never writes 郏县县委: its bare 县委 is 郏县委 (as blind2 reads it)
     doc = doc_of("郏县召开座谈会\n3月5日，郏县召开座谈会。县委书记吴振华主持会议。")
     assert posts_of(doc, "吴振华") == [("书记", "郏县委")]
 

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
+from kg.extract.dates import page_text
 from kg.extract.determiners import BODY, after_determiners
 from kg.extract.divisions import is_county_level, load_gazetteer, title_county_city
 from kg.extract.lexicon import ABBREVIATION_LEVELS, load_lexicon, read_entries, read_rows, word_tags
@@ -227,12 +228,32 @@ def _doubled_division_words() -> tuple[str, ...]:
 def join_division(doc: Doc, place: str, words: str) -> str:
     """The division ``place`` with the body ``words`` written after it, which open with its abbreviation
     (县人大常委会, 县委): the abbreviation is dropped (浚县人大常委会), except in the words a division whose
-    name is one character and its level writes whole (doubled_division_words.txt) when the article writes
-    them so after its name (浚县县委理论学习中心组 → 县委书记 is 浚县县委's; with no 郏县县委 written, 郏县委)."""
+    name is one character and its level writes whole (doubled_division_words.txt) when the paper writes them so
+    on the page (浚县县委理论学习中心组 → 县委书记 is 浚县县委's, and 淇县's 县委 on that page 淇县县委; a page
+    that writes no such form keeps one: 郏县委)."""
     doubled = next((w for w in _doubled_division_words() if words.startswith(w)), None)
-    if len(place) == 2 and words[:1] == place[-1] and doubled is not None and place + doubled in doc.text:
+    if len(place) == 2 and words[:1] == place[-1] and doubled is not None and _page_doubles(doc, doubled):
         return place + words
     return place + words[1:]
+
+
+def _page_doubles(doc: Doc, doubled: str) -> bool:
+    """Whether the article's page (the article alone when the page cannot be read again) writes ``doubled``
+    (县委) after a division whose name is one character and that level (浚县县委): the paper's way."""
+    return _writes_doubled(page_text(doc.article.file) or doc.text, doubled)
+
+
+@lru_cache(maxsize=32)
+def _writes_doubled(page: str, doubled: str) -> bool:
+    gazetteer = load_gazetteer()
+    written = doubled[:1] + doubled  # 县县委
+    at = page.find(written, 1)
+    while at > 0:
+        name = page[at - 1 : at + 1]  # 浚县; not the end of a longer name (老城区区委)
+        if gazetteer.named(name, "district") and not (at >= 2 and gazetteer.named(page[at - 2 : at + 1])):
+            return True
+        at = page.find(written, at + 1)
+    return False
 
 
 @cache
