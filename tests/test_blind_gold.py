@@ -72,6 +72,7 @@ SETS = [
     BlindSet("blind4", pages=4, events=14, officials=56),
     BlindSet("blind5", pages=4, events=14, officials=45),
     BlindSet("blind6", pages=4, events=14, officials=59),
+    BlindSet("blind7", pages=4, events=14, officials=43),
 ]
 
 
