@@ -23,7 +23,7 @@ from functools import cache
 
 from kg.extract.determiners import PLACE, after_determiners
 from kg.extract.divisions import article_county, county_before, county_prefecture, is_county_level, load_gazetteer
-from kg.extract.lexicon import ABBREVIATION_LEVELS, read_entries, word_tags
+from kg.extract.lexicon import ABBREVIATION_LEVELS, load_lexicon, read_entries, word_tags
 from kg.extract.mentions import CLAUSE_BREAKS, Doc, is_han
 from kg.extract.visits import ends_phrase, visit_word_before, visit_words
 from kg.model import Place
@@ -366,6 +366,8 @@ def _short_county_bounded(text: str, start: int, name: str) -> bool:
     prefecture or province (邯郸市涉县, 河北涉县)."""
     if start == 0 or not is_han(text[start - 1]):
         return True
+    if _river_section_of(text, start, name):
+        return True
     words = visit_words()
     for word in words.to + words.at:
         if text.endswith(word, 0, start) and (len(word) > 1 or start == 1 or not is_han(text[start - 2])):
@@ -380,6 +382,15 @@ def _short_county_bounded(text: str, start: int, name: str) -> bool:
             up = gazetteer.named(parent)
             parent = up[0].parent if up else None
     return False
+
+
+def _river_section_of(text: str, start: int, name: str) -> bool:
+    """渭河|眉县|段: a one-character county between a river's suffix (``place_suffixes.tsv``'s ``natural``) and a
+    one-character section suffix (its ``contained`` 段) names the river's section in that county."""
+    lex = load_lexicon()
+    end = start + len(name)
+    sections = [s for s in lex.contained_suffixes if len(s) == 1]
+    return text[start - 1] in lex.natural_suffixes and any(text.startswith(s, end) for s in sections)
 
 
 def _gazetteer_matches(text: str) -> list[re.Match[str]]:
@@ -531,6 +542,10 @@ def _stem_start(
             # an admin division before: the container, not part of the name; a road before a road
             # (春藤路|玉兰街) is a crossing of two; a named site on a road (航海东路|宇通花园小区) lies on it
             whole = True
+            if level in ("city", "district") and text[pos : pos + 1] in _section_suffixes(doc) and (
+                suffix_start - pos > MIN_STEM
+            ):
+                pos += 1  # 渭河眉县段|常兴镇: the section of a river in the county ends before the town's name
             break
         char = text[pos - 1]
         # 代表、和尚桥镇: a conjunction never opens an item or a clause, so there it is the name's first character
@@ -572,6 +587,11 @@ def _stem_start(
     if suffix_start - pos < _min_stem(doc, suffix, pos, ends_found):
         return None
     return pos
+
+
+def _section_suffixes(doc: Doc) -> frozenset[str]:
+    """段: the one-character ``contained`` suffixes of ``place_suffixes.tsv``, a section of a river or road."""
+    return frozenset(s for s in doc.lex.contained_suffixes if len(s) == 1)
 
 
 def _min_stem(doc: Doc, suffix: str, start: int, ends_found: dict[int, tuple[int, str, str]]) -> int:

@@ -1,0 +1,43 @@
+"""Places of events on the sentences of blind gold set 7 (tests/gold/blind7/pages), after its one run: a river's
+section in a one-character county before the town it runs through, lakes and reserves (kg/extract/places.py, the
+place lexicons)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.corpus import read_articles
+from kg.evaluation import match_article
+from kg.extract.pipeline import extract_article
+from kg.model import Article, Event, Place
+from kg.settings import Settings
+
+PAGES = Path(__file__).resolve().parent / "gold" / "blind7" / "pages"
+
+
+def _extract(headline: str, *paragraphs: str) -> tuple[list[Event], dict[str, Place]]:
+    text = "\n".join([headline, *paragraphs])
+    article = Article(id="t-0-00000000", file="t.txt", position=0, headline=headline, text=text)
+    extraction = extract_article(article, Settings())
+    return extraction.events, {p.name: p for p in extraction.places}
+
+
+def _page_places(file: str, headline: str) -> list[str]:
+    """The places of the one event of an article of a page, read as the CLI reads it."""
+    article = match_article(read_articles([PAGES / file]).articles, file, headline)
+    (event,) = extract_article(article, Settings()).events
+    return event.places
+
+
+MEIXIAN = ("h01_bjrb_chencang_qishan_meixian_fengxiang.txt", "眉县开展防汛抢险综合应急演练")
+
+
+def test_a_river_section_in_a_one_character_county_ends_before_the_town() -> None:
+    _events, places = _extract(
+        "眉县开展防汛抢险综合应急演练",
+        "本报讯（记者 宁可）6月14日上午，眉县2023年防汛抢险综合应急演练在渭河眉县段常兴镇尚家村河段举行。",
+    )
+    assert places["常兴镇"].parent == "眉县"
+    assert places["尚家村"].parent == "常兴镇"
+    assert not any(name.startswith(("段", "渭河")) for name in places)
+    assert _page_places(*MEIXIAN) == ["尚家村", "常兴镇", "眉县"]
