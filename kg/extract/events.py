@@ -751,9 +751,11 @@ def _build(
             stops.append(Sentence(sentence.index, phrase[0], phrase[1], sentence.paragraph, text))
     event_places = _places_for(article, list(place_sentences.values()) + stops, places, agents)
     visit = _visit_event_types().get(draft.kind)
-    participants = _participants(article, sentences, draft, agents, zones, employers, visit == "examine")
     # 在区行政服务中心召开: the venue of a meeting hosts it, it does not organise it (its premises are the place)
     place_ends = {m.end(): m.start() for p in places for m in re.finditer(re.escape(p.name), article.text)}
+    participants = _participants(
+        article, sentences, draft, agents, zones, employers, visit == "examine", place_ends
+    )
     participants = [
         p
         for p in participants
@@ -875,9 +877,12 @@ def _participants(
     zones: dict[int, str],
     employers: frozenset[str],
     examining: bool = False,
+    place_ends: dict[int, int] | None = None,
 ) -> list[Participation]:
     """One role per agent, the strongest; in an examining visit, who led it and chaired a meeting during it
-    (宋立华带队检查……随后,宋立华主持召开现场办公会) led: the meeting is part of the visit (AUDIT.md R1)."""
+    (宋立华带队检查……随后,宋立华主持召开现场办公会) led: the meeting is part of the visit (AUDIT.md R1).
+    A body named as the venue (在潘安湖街道马庄村举行) takes no role there, so the role it has elsewhere
+    (潘安湖街道承办) is the one it keeps."""
     chosen: dict[tuple[str, str], Participation] = {}
     order: list[tuple[str, str]] = []
     hit_sentences = {h.sentence.index for h in draft.hits}
@@ -894,6 +899,8 @@ def _participants(
             or (draft.date_sentence is not None and sentence.index == draft.date_sentence.index)
         )
         for hit in assign_roles(article.text, sentence.start, sentence.end, inside, reports, employers):
+            if hit.agent.kind == "body" and is_venue(article.text, hit.agent.start, hit.agent.end, place_ends):
+                continue
             key = (hit.agent.kind, hit.agent.name)
             rule = f"role-verb:{hit.verb}"
             confidence = 0.85 if hit.priority >= 40 else 0.6
