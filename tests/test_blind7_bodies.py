@@ -1,0 +1,58 @@
+"""Persons, roles and bodies the seventh blind set (tests/gold/blind7) showed wrong: general rules and lexicon
+lines, tested on the pages' own sentences (read from the pages, so kickers count as they do there)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from extract_helpers import body_roles
+
+from kg.corpus.reader import read_articles
+from kg.extract.pipeline import extract_article
+from kg.model import Article, Event
+from kg.settings import Settings
+
+PAGES = Path(__file__).parent / "gold" / "blind7" / "pages"
+CHANGDE = "h03_cdrb_hanshou_dingcheng_jinshi_lixian.txt"
+XUZHOU = "h02_xzrb_peixian_suining_jiawang.txt"
+JIYUAN = "h04_jyrb_jiyuan_kejing_wangwu_yuquan.txt"
+
+
+@cache
+def _articles(page: str) -> tuple[Article, ...]:
+    return tuple(read_articles([PAGES / page]).articles)
+
+
+def _event(page: str, headline_part: str) -> Event:
+    article = next(a for a in _articles(page) if headline_part in a.text.split("\n", 2)[0] + a.text.split("\n", 2)[1])
+    events = extract_article(article, Settings()).events
+    assert events, "no event found"
+    return events[0]
+
+
+def _person_roles(event: Event) -> dict[str, str]:
+    return {p.agent: p.role for p in event.participants if p.agent_type == "person"}
+
+
+def test_a_quoted_grain_grower_is_a_person_who_speaks() -> None:
+    # 种粮大户邓友才说: a kind of farmer (person_nouns.txt) before the name
+    roles = _person_roles(_event(CHANGDE, "澧县抓实油菜秋冬种"))
+    assert roles.get("邓友才") == "spoke"
+    assert roles.get("彭卫东") == "led"  # the visit's leader keeps his role
+
+
+def test_an_official_who_reports_at_a_meeting_speaks_there() -> None:
+    # 示范区文明办主任陈永华通报了近期创文工作督查情况
+    roles = _person_roles(_event(JIYUAN, "创建全国文明城市工作推进会"))
+    assert roles.get("陈永华") == "spoke"
+    assert roles.get("李卫国") == "presided"
+
+
+def test_the_body_a_sign_is_unveiled_for_holds_nothing_and_the_venue_keeps_its_own_role() -> None:
+    # 贾汪区乡村振兴学院揭牌仪式在潘安湖街道马庄村举行。揭牌仪式由…主办，潘安湖街道承办，徐州工程学院协办。
+    roles = body_roles(_event(XUZHOU, "贾汪区乡村振兴学院揭牌"))
+    assert "贾汪区乡村振兴学院" not in roles
+    assert roles.get("潘安湖街道") == "co_organiser"
+    assert roles.get("贾汪区委组织部") == "organiser"
+    assert roles.get("徐州工程学院") == "co_organiser"
