@@ -41,3 +41,20 @@ def test_a_river_section_in_a_one_character_county_ends_before_the_town() -> Non
     assert places["尚家村"].parent == "常兴镇"
     assert not any(name.startswith(("段", "渭河")) for name in places)
     assert _page_places(*MEIXIAN) == ["尚家村", "常兴镇", "眉县"]
+
+
+HANSHOU = ("h03_cdrb_hanshou_dingcheng_jinshi_lixian.txt", "市人大常委会执法检查组到汉寿县检查洞庭湖保护条例实施情况")
+
+
+def test_a_nature_reserve_is_one_site_and_a_lake_naming_a_regulation_or_rivers_and_lakes_are_no_places() -> None:
+    events, places = _extract(
+        "市人大常委会执法检查组到汉寿县检查洞庭湖保护条例实施情况",
+        "本报讯 11月9日至10日，市人大常委会执法检查组到汉寿县检查洞庭湖保护条例实施情况。检查组一行深入"
+        "西洞庭湖国家级自然保护区、坡头镇退养还湿区域、沧港镇河湖岸线整治点，实地察看湿地生态修复。",
+    )
+    assert places["西洞庭湖国家级自然保护区"].level == "site"
+    assert "西洞庭湖" not in places and "河湖" not in places
+    (event,) = events
+    assert "洞庭湖" not in event.places  # the topic of the regulation, not where the inspection went
+    assert event.places[:3] == ["西洞庭湖国家级自然保护区", "坡头镇", "沧港镇"]
+    assert "西洞庭湖国家级自然保护区" in _page_places(*HANSHOU)
