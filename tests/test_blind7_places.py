@@ -58,3 +58,13 @@ def test_a_nature_reserve_is_one_site_and_a_lake_naming_a_regulation_or_rivers_a
     assert "洞庭湖" not in event.places  # the topic of the regulation, not where the inspection went
     assert event.places[:3] == ["西洞庭湖国家级自然保护区", "坡头镇", "沧港镇"]
     assert "西洞庭湖国家级自然保护区" in _page_places(*HANSHOU)
+
+
+def test_a_town_of_three_characters_after_a_visit_word_is_named_whole() -> None:
+    _events, places = _extract(
+        "澧县抓实油菜秋冬种",
+        "本报讯（记者 彭琳）11月8日，澧县县委书记彭卫东深入码头铺镇、城头山镇，调研油菜秋冬种工作。",
+    )
+    assert places["码头铺镇"].level == "town"  # 铺 reads as a verb, but after 深入 the three characters are the name
+    assert places["码头铺镇"].parent == "澧县"
+    assert "铺镇" not in places

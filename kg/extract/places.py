@@ -31,6 +31,8 @@ from kg.model import Place
 ADMIN_LEVELS = ("province", "city", "district", "town", "village")
 MAX_STEM = {"town": 5, "village": 4, "site": 10}
 MIN_STEM = 2
+MAX_AFTER_VISIT = 2  # free characters after a visit word read as a whole name (来到|练集镇)
+MAX_TOWN_AFTER_VISIT = 3  # and before a town's suffix (深入|码头铺镇)
 # a town's name holding one of these names its county first (梁河县河西乡)
 COUNTY_SUFFIXES = "县旗区"
 # a village's name right after a word (三乡镇|东柳泉村): the word is a town's name, not the generic 乡镇
@@ -581,7 +583,7 @@ def _stem_start(
             before_measure = doc.trim_left(pos, free_end - 1, max_words=3)
             if free_end - 1 - before_measure >= MIN_STEM:
                 trimmed = before_measure
-        pos = _after_visit_word(text, pos, trimmed)
+        pos = _after_visit_word(text, pos, trimmed, MAX_TOWN_AFTER_VISIT if town else MAX_AFTER_VISIT)
     if pos < suffix_start and text[pos] in DATE_UNITS and pos > 0 and text[pos - 1].isdigit():
         pos += 1  # 2025年|城镇: a date's unit after its digits opens no name
     if suffix_start - pos < _min_stem(doc, suffix, pos, ends_found):
@@ -625,11 +627,11 @@ def _former_site_words() -> tuple[str, ...]:
     return tuple(read_entries("former_site_words.txt"))
 
 
-def _after_visit_word(text: str, start: int, trimmed: int) -> int:
-    """来到|练集镇, 深入|出山镇: free characters right after a visit word, two at most, are the whole
-    name even where they read as other words (练, 出 as verbs)."""
+def _after_visit_word(text: str, start: int, trimmed: int, most: int) -> int:
+    """来到|练集镇, 深入|出山镇: free characters right after a visit word, two at most (three before a town's
+    suffix: 深入|码头铺镇), are the whole name even where they read as other words (练, 出, 铺 as verbs)."""
     words = visit_words()
-    if start < trimmed <= start + 2 and any(text.endswith(w, 0, start) for w in words.to + words.at):
+    if start < trimmed <= start + most and any(text.endswith(w, 0, start) for w in words.to + words.at):
         return start
     return trimmed
 
