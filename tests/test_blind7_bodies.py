@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from extract_helpers import body_roles
+from extract_helpers import body_roles, doc_of
 
 from kg.corpus.reader import read_articles
 from kg.extract.pipeline import extract_article
@@ -56,3 +56,26 @@ def test_the_body_a_sign_is_unveiled_for_holds_nothing_and_the_venue_keeps_its_o
     assert roles.get("潘安湖街道") == "co_organiser"
     assert roles.get("贾汪区委组织部") == "organiser"
     assert roles.get("徐州工程学院") == "co_organiser"
+
+
+def test_a_plant_after_a_conjunction_opens_with_its_county_and_is_inspected() -> None:
+    # 深入…沧港镇河湖岸线整治点和汉寿县城北污水处理厂: the county's name after 和 opens the next item of the list
+    roles = body_roles(_event(CHANGDE, "执法检查组到汉寿县"))
+    assert roles.get("汉寿县城北污水处理厂") == "inspected"
+
+
+def test_a_cooperative_under_its_county_name_after_a_town_is_the_stop_visited() -> None:
+    # 在码头铺镇澧县稻香源农机专业合作社，彭卫东详细了解…: the town is where it stands, not part of its name
+    roles = body_roles(_event(CHANGDE, "澧县抓实油菜秋冬种"))
+    assert roles.get("澧县稻香源农机专业合作社") == "inspected"
+    assert not any(name.startswith("码头铺镇") for name in roles)
+
+
+def test_a_long_name_opening_with_an_abbreviation_keeps_its_conjunction() -> None:
+    # 示范区文化广电和旅游局、王屋镇政府承办: 示范区 stands for 济源示范区 as 县 for a county (zone_abbreviations.txt)
+    roles = body_roles(_event(JIYUAN, "王屋山愚公文化旅游节开幕"))
+    assert roles.get("示范区文化广电和旅游局") == "co_organiser"
+    assert "旅游局" not in roles
+    # written for the test: a county's bureau longer than a clause's opening name may be
+    doc = doc_of("本报讯 3月5日上午，培训班在县委党校开班。培训班由温县政府主办，县人力资源和社会保障局承办。")
+    assert "温县人力资源和社会保障局" in doc.bodies and "社会保障局" not in doc.bodies

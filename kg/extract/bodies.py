@@ -34,6 +34,7 @@ MAX_VENUE_GAP = 5  # characters between a body and its room's suffix (管委会|
 MAX_FREE = 10  # free characters before a body suffix (政务服务和大数据管理局)
 CLAUSE_NAME_MAX = 7  # free characters a name opening a clause keeps untrimmed
 MAX_OPENING_VERBS = 2  # verbs in a row a clause may open with before the name they govern (传达|学习|省委)
+TOWN_ENDINGS = ("镇", "乡", "街道")  # the level words a town's name ends with
 LOCAL_LEVELS = ("town", "village")  # divisions below a county: a company's city name cannot follow them in its name
 TITLE_LINES = ("headline", "subtitle")  # paragraph kinds of an article's title lines (kicker, main title)
 LIST_JOINERS = "和及与"  # one-character words that join the items of a list of names, as 、 does
@@ -965,6 +966,24 @@ def _name_words_only(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+def _abbreviated_long_name(doc: Doc, start: int, suffix_start: int) -> bool:
+    """Whether ``text[start:suffix_start]`` is a division's abbreviation (县, 区 …) or a zone's (示范区) then name
+    words only, maybe two groups joined by a conjunction (县|文化广电和旅游|局, 示范区|文化广电和旅游|局)."""
+    text = doc.text
+    opening = next((z for z in zone_abbreviations() if text.startswith(z, start)), text[start : start + 1])
+    return (
+        (opening in ABBREVIATION_LEVELS or opening in zone_abbreviations())
+        and suffix_start - start > len(opening) + 1
+        and _name_words_only(doc, start + len(opening), suffix_start)
+    )
+
+
+@cache
+def zone_abbreviations() -> tuple[str, ...]:
+    """Zones written without their name as a division's abbreviation is (示范区): ``zone_abbreviations.txt``."""
+    return tuple(read_entries("zone_abbreviations.txt"))
+
+
 def _conjunction_ending(doc: Doc, pos: int) -> str | None:
     """The conjunction (及, 以及, 和, 与) that ends at ``pos``, if any."""
     for length in (2, 1):
@@ -1022,6 +1041,12 @@ def _higher_division_at(text: str, pos: int) -> bool:
     return False
 
 
+def _county_at(text: str, pos: int) -> bool:
+    """Whether a county-level division's full name starts at ``pos`` (澧县, 汉寿县)."""
+    gazetteer = load_gazetteer()
+    return any(gazetteer.named(text[pos : pos + length], "district") for length in (2, 3, 4))
+
+
 def _name_start(doc: Doc, suffix_start: int) -> int | None:
     """Where a body name ending in the suffix at ``suffix_start`` begins (None: no name).
 
@@ -1035,9 +1060,17 @@ def _name_start(doc: Doc, suffix_start: int) -> int | None:
     pos = suffix_start
     free = 0
     anchored = False
+    division_starts = {start for start, _e, _n, level in doc.place_spans if level not in LOCAL_LEVELS}
     while pos > 0:
         if pos in town_ends and pos < suffix_start and _higher_division_at(text, pos):
             anchored = True  # 小溪塔街道|宜昌楚恒化工有限公司: a company under its city's name, the town is where it is
+            break
+        opens_division = pos in division_starts or _county_at(text, pos)
+        after_town = pos in town_ends or text.endswith(TOWN_ENDINGS, 0, pos)  # 码头铺镇, a town no list holds
+        if opens_division and pos < suffix_start and (after_town or _conjunction_ending(doc, pos)):
+            # 城头山镇|澧县稻香源农机专业合作社: a body under its county's name after a town, which is where it is;
+            # 整治点和|汉寿县城北污水处理厂: a name opening with a division after a conjunction is the list's next item
+            anchored = True
             break
         unit = doc.unit_ending.get(pos)
         is_anchor = unit is not None and unit.kind in ("P", "B", "K") and not _broken_suffix(doc, unit.start, unit.end)
@@ -1069,12 +1102,16 @@ def _name_start(doc: Doc, suffix_start: int) -> int | None:
         char = text[pos - 1]
         if char in CLAUSE_BREAKS or not is_han(char):
             # a short name that opens a clause is taken whole (、创新发展局, 、高新投控股集团), but for
-            # the function words a clause may open with (,随着|保险公司, ,通过|村委会)
-            anchored = free <= CLAUSE_NAME_MAX
-            # (a name opening with its division's abbreviation is whole: ,县文化和旅游局 keeps its 和)
-            if char != "、" and free and text[pos] not in ABBREVIATION_LEVELS:
+            # the function words a clause may open with (,随着|保险公司, ,通过|村委会); a name opening with its
+            # division's abbreviation and made of name words is whole however long (,县人力资源和社会保障局)
+            anchored = free <= CLAUSE_NAME_MAX or _abbreviated_long_name(doc, pos, suffix_start)
+            # (a name opening with its division's abbreviation is whole: ,县文化和旅游局 keeps its 和; so is one
+            # opening with a zone's: ,示范区文化广电和旅游局, where 示范 is no verb to step over)
+            zone_named = text.startswith(zone_abbreviations(), pos)
+            if char != "、" and free and text[pos] not in ABBREVIATION_LEVELS and not zone_named:
                 pos = doc.after_function_words(pos, suffix_start)
-            pos = _after_verb_before_place(doc, pos, suffix_start)
+            if not zone_named:
+                pos = _after_verb_before_place(doc, pos, suffix_start)
             break
         if doc.stop_ending_at(pos):
             # after a verb that governs a body (巡察|开放办, 调研|经济发展局) the name is taken whole

@@ -762,7 +762,7 @@ def _build(
         if not (p.agent_type == "body" and is_venue(article.text, p.provenance.start, p.provenance.end, place_ends))
     ]
     if visit == "examine":
-        participants += _stops_visited(article, sentences, draft, agents, participants)
+        participants += _stops_visited(article, sentences, draft, agents, participants, place_ends)
     if visit == "learn":
         # a study tour learns at the places it visits, it examines no one there (登封市民文化中心)
         participants = [p for p in participants if not (p.agent_type == "body" and p.role == "inspected")]
@@ -818,13 +818,19 @@ def _build(
 
 
 def _stops_visited(
-    article: Article, sentences: list[Sentence], draft: _Draft, agents: list[Agent], taken: list[Participation]
+    article: Article,
+    sentences: list[Sentence],
+    draft: _Draft,
+    agents: list[Agent],
+    taken: list[Participation],
+    place_ends: dict[int, int] | None = None,
 ) -> list[Participation]:
     """Bodies at the stops of an examining visit (最后,一行人在沟赵办事处进行座谈交流) that no verb gave a role:
-    the visit went there, so they are inspected."""
+    the visit went there, so they are inspected. The places written before a body (``place_ends``: where places
+    end → where they start) are where it stands (在码头铺镇|澧县稻香源农机专业合作社)."""
     text = article.text
     bodies_ = [a for a in agents if a.kind == "body"]
-    name_ends = {a.end: a.start for a in bodies_}
+    name_ends = {**(place_ends or {}), **{a.end: a.start for a in bodies_}}
     have = {p.agent for p in taken if p.agent_type == "body"}
     found: list[Participation] = []
     for sentence in sentences:
