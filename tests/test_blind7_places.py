@@ -68,3 +68,21 @@ def test_a_town_of_three_characters_after_a_visit_word_is_named_whole() -> None:
     assert places["码头铺镇"].level == "town"  # 铺 reads as a verb, but after 深入 the three characters are the name
     assert places["码头铺镇"].parent == "澧县"
     assert "铺镇" not in places
+
+
+JIYUAN_FILE = "h04_jyrb_jiyuan_kejing_wangwu_yuquan.txt"
+
+
+def test_a_city_governed_by_a_zone_is_named_by_the_zone() -> None:
+    meeting = _page_places(JIYUAN_FILE, "示范区召开创建全国文明城市工作推进会")
+    assert meeting == ["济源示范区"]  # 济源示范区召开…推进会: the zone holds it
+    visit = _page_places(JIYUAN_FILE, "示范区开展三季度重点项目建设观摩")
+    assert visit[-1] == "济源示范区" and "济源市" not in visit  # the towns of 济源市 close with the zone governing it
+    assert visit[3:6] == ["克井镇", "玉泉街道", "五龙口镇"]
+
+
+def test_a_county_level_city_in_its_prefecture_keeps_its_own_name() -> None:
+    events, places = _extract("荥阳市召开安全生产工作会议", "本报讯 3月5日，荥阳市召开安全生产工作会议。")
+    assert places["荥阳市"].parent == "郑州市"
+    (event,) = events
+    assert event.places == ["荥阳市"]

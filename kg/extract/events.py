@@ -547,7 +547,24 @@ def _places_for(article: Article, sentences: list[Sentence], places: list[Place]
             if _level_rank(by_name[parent].level) >= _level_rank("district"):
                 break
             parent = by_name[parent].parent
-    return ordered
+    return _governing_zones(ordered, by_name)
+
+
+def _governing_zones(ordered: list[str], by_name: dict[str, Place]) -> list[str]:
+    """济源市 → 济源示范区: a city whose known container is a zone of the same level (known_places.tsv; a zone's
+    name ends in a ``contained`` suffix of place_suffixes.tsv: 示范区, 开发区) is governed by it, and the zone is the
+    division named for the city's events (a county-level city in its prefecture, 荥阳市 ⊂ 郑州市, stays)."""
+    zone_kinds = tuple(load_lexicon().contained_suffixes)
+    named: list[str] = []
+    for name in ordered:
+        parent = by_name[name].parent
+        if by_name[name].level == "city" and parent in by_name and by_name[parent].level == "city" and (
+            parent.endswith(zone_kinds)
+        ):
+            name = parent
+        if name not in named:
+            named.append(name)
+    return named
 
 
 def _abbreviated_forms(place: Place, by_name: dict[str, Place]) -> tuple[str, ...]:
