@@ -79,3 +79,13 @@ def test_a_long_name_opening_with_an_abbreviation_keeps_its_conjunction() -> Non
     # written for the test: a county's bureau longer than a clause's opening name may be
     doc = doc_of("本报讯 3月5日上午，培训班在县委党校开班。培训班由温县政府主办，县人力资源和社会保障局承办。")
     assert "温县人力资源和社会保障局" in doc.bodies and "社会保障局" not in doc.bodies
+
+
+def test_a_body_named_after_its_task_keeps_the_task_verb() -> None:
+    # 示范区创建全国文明城市指挥部各成员单位主要负责同志参加会议: 创建 (body_task_verbs.txt) opens the task in the name
+    roles = body_roles(_event(JIYUAN, "创建全国文明城市工作推进会"))
+    assert roles.get("示范区创建全国文明城市指挥部") == "attended"
+    assert "全国文明城市指挥部" not in roles
+    # written for the test: after a county's abbreviation too
+    doc = doc_of("本报讯 9月5日下午，温县召开推进会。县创建全国文明城市指挥部各成员单位主要负责同志参加会议。")
+    assert "温县创建全国文明城市指挥部" in doc.bodies

@@ -33,6 +33,7 @@ from kg.model import Body, Mention, Place
 MAX_VENUE_GAP = 5  # characters between a body and its room's suffix (管委会|第一|会议室, 小学|春藤路|校区)
 MAX_FREE = 10  # free characters before a body suffix (政务服务和大数据管理局)
 CLAUSE_NAME_MAX = 7  # free characters a name opening a clause keeps untrimmed
+ABBREVIATED_REACH = 4  # characters past MAX_FREE an abbreviated long name may open its clause with (示范区创建…指挥部)
 MAX_OPENING_VERBS = 2  # verbs in a row a clause may open with before the name they govern (传达|学习|省委)
 TOWN_ENDINGS = ("镇", "乡", "街道")  # the level words a town's name ends with
 LOCAL_LEVELS = ("town", "village")  # divisions below a county: a company's city name cannot follow them in its name
@@ -971,11 +972,31 @@ def _abbreviated_long_name(doc: Doc, start: int, suffix_start: int) -> bool:
     words only, maybe two groups joined by a conjunction (县|文化广电和旅游|局, 示范区|文化广电和旅游|局)."""
     text = doc.text
     opening = next((z for z in zone_abbreviations() if text.startswith(z, start)), text[start : start + 1])
-    return (
-        (opening in ABBREVIATION_LEVELS or opening in zone_abbreviations())
-        and suffix_start - start > len(opening) + 1
-        and _name_words_only(doc, start + len(opening), suffix_start)
-    )
+    if opening not in ABBREVIATION_LEVELS and opening not in zone_abbreviations():
+        return False
+    # a verb of the task the body is named after (body_task_verbs.txt: 县|创建|全国文明城市|指挥部) is part of the name
+    words_start = start + len(opening)
+    words_start += len(next((v for v in body_task_verbs() if text.startswith(v, words_start)), ""))
+    return suffix_start - words_start > 1 and _name_words_only(doc, words_start, suffix_start)
+
+
+def _abbreviated_clause_start(doc: Doc, pos: int, suffix_start: int) -> int | None:
+    """The start of the clause ``pos`` lies in, a few characters back at most, when from there to the suffix
+    is an abbreviated long name (see :func:`_abbreviated_long_name`), else None."""
+    text = doc.text
+    start = pos
+    while start > 0 and pos - start < ABBREVIATED_REACH and is_han(text[start - 1]):
+        if text[start - 1] in CLAUSE_BREAKS:
+            break
+        start -= 1
+    at_clause_start = start == 0 or text[start - 1] in CLAUSE_BREAKS or not is_han(text[start - 1])
+    return start if at_clause_start and _abbreviated_long_name(doc, start, suffix_start) else None
+
+
+@cache
+def body_task_verbs() -> tuple[str, ...]:
+    """Verbs of the task a body is named after (创建): ``body_task_verbs.txt``."""
+    return tuple(read_entries("body_task_verbs.txt"))
 
 
 @cache
@@ -1120,7 +1141,12 @@ def _name_start(doc: Doc, suffix_start: int) -> int | None:
             anchored = (governed or text[pos] in ABBREVIATION_LEVELS) and free <= CLAUSE_NAME_MAX
             break
         if free >= MAX_FREE:
-            return None
+            # ,示范区创建全国文明城市|指挥部: a clause opening with an abbreviated long name just before is whole
+            start = _abbreviated_clause_start(doc, pos, suffix_start)
+            if start is None:
+                return None
+            pos, anchored = start, True
+            break
         pos -= 1
         free += 1
         anchored = False
