@@ -86,3 +86,16 @@ def test_a_county_level_city_in_its_prefecture_keeps_its_own_name() -> None:
     assert places["荥阳市"].parent == "郑州市"
     (event,) = events
     assert event.places == ["荥阳市"]
+
+
+def test_a_site_named_after_the_town_around_it_lies_in_it_and_the_festival_named_after_it_is_no_place() -> None:
+    events, places = _extract(
+        "王屋山愚公文化旅游节开幕",
+        "本报讯（记者 李晶）9月3日上午，王屋山愚公文化旅游节在王屋山景区开幕。本届旅游节由王屋镇政府承办。",
+        "王屋镇党委书记宋志刚在致辞中说，近年来王屋镇坚持文旅融合。",
+    )
+    assert places["王屋山景区"].parent == "王屋镇"  # 王屋|山景区: the town's name without 镇 opens the site's
+    (event,) = events
+    assert event.places[:2] == ["王屋山景区", "王屋镇"]
+    assert "王屋山" not in event.places  # it names the festival (王屋山|愚公文化旅游节)
+    assert _page_places(JIYUAN_FILE, "王屋山愚公文化旅游节开幕") == ["王屋山景区", "王屋镇", "济源示范区"]

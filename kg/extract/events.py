@@ -516,7 +516,7 @@ def _places_for(article: Article, sentences: list[Sentence], places: list[Place]
                 continue  # 走进企业生产车间、中控室: a room of the premises visited (non_places.txt), no place
             if inside_bodies.contains(start, end) and end not in body_ends:
                 continue
-            if article.text.startswith(_place_topic_heads(), end):
+            if article.text.startswith(_place_topic_heads(), end) or _names_festival(article.text, end):
                 continue  # 黄河流域生态保护: the place is the topic of a phrase, not where the event is
             if place.name.endswith(site_extensions()) and article.text.startswith(_project_deal_words(), end):
                 continue  # 玉雕文旅产业园项目签约: the project is what is signed, not where
@@ -565,6 +565,22 @@ def _governing_zones(ordered: list[str], by_name: dict[str, Place]) -> list[str]
         if name not in named:
             named.append(name)
     return named
+
+
+MAX_FESTIVAL_GAP = 4  # name characters between a place and the head of the festival it names (王屋山|愚公文化|旅游节)
+
+
+@cache
+def _festival_regex() -> re.Pattern[str]:
+    heads = sorted(read_entries("festival_heads.txt"), key=len, reverse=True)
+    name_char = r"(?:(?![的在于举办将])[\u4e00-\u9fff])"  # no particle, preposition or verb of holding
+    return re.compile(rf"{name_char}{{0,{MAX_FESTIVAL_GAP}}}?(?:{'|'.join(map(re.escape, heads))})")
+
+
+def _names_festival(text: str, end: int) -> bool:
+    """王屋山愚公文化旅游节: a place a few name characters before a festival's head (festival_heads.txt) names the
+    festival, not where the event is."""
+    return _festival_regex().match(text, end) is not None
 
 
 def _abbreviated_forms(place: Place, by_name: dict[str, Place]) -> tuple[str, ...]:

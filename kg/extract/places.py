@@ -667,6 +667,8 @@ def _build_places(doc: Doc) -> None:
             parent = previous[2]  # 花园口镇|大庙村; 航海东路|宇通花园小区 (a site on a road)
         if parent is None and level == "site":
             parent = _opening_division(doc, name)  # 郑州上街机场 ⊂ 上街区: the divisions its name opens with
+        if parent is None and level == "site":
+            parent = _town_named_after(doc, name)  # 王屋山景区 ⊂ 王屋镇: the town the article names after it
         if parent is None and level in ("town", "village", "site"):
             # the visit's destination, else the county its sentence names before it (赴兰考县……在东坝头乡),
             # else the article's
@@ -715,6 +717,19 @@ def _opening_division(doc: Doc, name: str) -> str | None:
         pos += len(alias)
         if lex.known_places[canonical].level == "district":
             return canonical  # a province or city alone (河南|智能传感产业园) says less than the article's district
+
+
+def _town_named_after(doc: Doc, name: str) -> str | None:
+    """The town the article names whose name without its suffix (two characters or more) opens a site's name
+    (王屋|山景区 in 王屋镇): a mountain, lake or scenic area gives its name to the town around it."""
+    for _start, _end, town, level in doc.place_spans:
+        if level != "town":
+            continue
+        suffix = next((s for s in doc.lex.place_suffix_list if town.endswith(s)), "")
+        stem = town[: len(town) - len(suffix)]
+        if len(stem) >= MIN_STEM and name.startswith(stem) and len(name) > len(stem):
+            return town
+    return None
 
 
 def _visit_destination(doc: Doc) -> str | None:
