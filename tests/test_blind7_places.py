@@ -99,3 +99,11 @@ def test_a_site_named_after_the_town_around_it_lies_in_it_and_the_festival_named
     assert event.places[:2] == ["王屋山景区", "王屋镇"]
     assert "王屋山" not in event.places  # it names the festival (王屋山|愚公文化旅游节)
     assert _page_places(JIYUAN_FILE, "王屋山愚公文化旅游节开幕") == ["王屋山景区", "王屋镇", "济源示范区"]
+
+
+def test_a_town_named_after_a_river_does_not_hold_the_rivers_sites() -> None:
+    _events, places = _extract(
+        "惠济区开展黄河滩地公园环境整治",
+        "本报讯 3月5日，惠济区在黄河滩地公园开展环境整治活动，黄河街道、花园口镇组织志愿者参加。",
+    )
+    assert places["黄河滩地公园"].parent != "黄河街道"  # 黄河 is a river's name, not the town's own

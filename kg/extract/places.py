@@ -721,13 +721,16 @@ def _opening_division(doc: Doc, name: str) -> str | None:
 
 def _town_named_after(doc: Doc, name: str) -> str | None:
     """The town the article names whose name without its suffix (two characters or more) opens a site's name
-    (王屋|山景区 in 王屋镇): a mountain, lake or scenic area gives its name to the town around it."""
+    (王屋|山景区 in 王屋镇): a mountain, lake or scenic area gives its name to the town around it. A stem that is a
+    place's name of its own (黄河 of 黄河街道, a river running through many places) says nothing of where."""
+    named = {n for _s, _e, n, _l in doc.place_spans}
     for _start, _end, town, level in doc.place_spans:
         if level != "town":
             continue
         suffix = next((s for s in doc.lex.place_suffix_list if town.endswith(s)), "")
         stem = town[: len(town) - len(suffix)]
-        if len(stem) >= MIN_STEM and name.startswith(stem) and len(name) > len(stem):
+        own_name = stem in named or stem in doc.lex.place_suffixes or stem in doc.lex.known_places
+        if len(stem) >= MIN_STEM and name.startswith(stem) and len(name) > len(stem) and not own_name:
             return town
     return None
 
