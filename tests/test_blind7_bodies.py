@@ -89,3 +89,21 @@ def test_a_body_named_after_its_task_keeps_the_task_verb() -> None:
     # written for the test: after a county's abbreviation too
     doc = doc_of("本报讯 9月5日下午，温县召开推进会。县创建全国文明城市指挥部各成员单位主要负责同志参加会议。")
     assert "温县创建全国文明城市指挥部" in doc.bodies
+
+
+def test_a_quotation_before_a_title_is_no_part_of_the_body() -> None:
+    # …今年计划培训各类人才1500人次。“学院建在家门口，村里的年轻人学本事更方便了。”马庄村党委书记王秀兰说。
+    article = next(a for a in _articles(XUZHOU) if "贾汪区乡村振兴学院揭牌" in a.text[:40])
+    extraction = extract_article(article, Settings())
+    person = next(p for p in extraction.persons if p.name == "王秀兰")
+    posts = {(post.title, post.body) for post in person.posts}
+    assert posts == {("书记", "马庄村党委")}
+    assert not any("“" in body.name or "”" in body.name for body in extraction.bodies)
+
+
+def test_a_name_opening_with_the_word_for_the_countryside_is_no_townships_body() -> None:
+    # 要把乡村振兴学院打造成…: 乡 of 乡村 is no abbreviation of the town the article names (潘安湖街道)
+    article = next(a for a in _articles(XUZHOU) if "贾汪区乡村振兴学院揭牌" in a.text[:40])
+    names = {body.name for body in extract_article(article, Settings()).bodies}
+    assert "贾汪区乡村振兴学院" in names
+    assert not any(name.startswith("潘安湖街道") and name.endswith("学院") for name in names)

@@ -156,6 +156,7 @@ def normalise_body(
         raw[0] in ABBREVIATION_LEVELS
         and len(raw) > 1
         and raw[1] not in "级内外"  # 区级平台公司, 市内: no abbreviation
+        and not raw.startswith("乡村")  # 乡村振兴学院: the word for the countryside, no township's
         and not (first is not None and first.kind == "P")
     ):
         level = ABBREVIATION_LEVELS[raw[0]]

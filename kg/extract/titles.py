@@ -19,6 +19,7 @@ CHAIN_JOINERS = ("、", ",", "，", "兼")
 OPENING_BRACKETS = "(（"
 CLOSING_BRACKETS = ")）"
 QUOTE_PAIRS = {"”": "“", "》": "《", "’": "‘", "」": "「"}
+QUOTED_SPEECH_MARKS = "。，！？；,!?;"  # a quotation holding these is words said, not a name in quotes
 MAX_BODY_TEXT = 30
 ROLE_TAKING = "任担"  # role verbs that take a title as their object (任总指挥, 担任演练总指挥): the title is a role
 
@@ -180,8 +181,8 @@ def body_text_start(doc: Doc, end: int) -> int:
         char = text[pos - 1]
         if char in QUOTE_PAIRS:
             opening = text.rfind(QUOTE_PAIRS[char], max(0, pos - 40), pos - 1)
-            if opening < 0:
-                break
+            if opening < 0 or any(c in QUOTED_SPEECH_MARKS for c in text[opening + 1 : pos - 1]):
+                break  # “学院建在家门口，…方便了。”马庄村党委书记: words said, no name in quotes (“老兵调解室”)
             pos = opening
             continue
         unit = doc.unit_ending.get(pos)
