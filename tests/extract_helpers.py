@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from kg.corpus import read_articles
+from kg.evaluation import match_article
 from kg.extract.pipeline import analyse, extract_article
-from kg.model import Article, Event, Extraction
+from kg.model import Article, Event, Extraction, Place
 from kg.settings import Settings
 
 
@@ -43,3 +47,16 @@ def person_roles(event: Event) -> dict[str, str]:
 
 def body_roles(event: Event) -> dict[str, str]:
     return {p.agent: p.role for p in event.participants if p.agent_type == "body"}
+
+
+def events_and_places(headline: str, *paragraphs: str) -> tuple[list[Event], dict[str, Place]]:
+    """The events and the places by name of one article: ``headline`` and ``paragraphs``, a line each."""
+    extraction = extract_of("\n".join(paragraphs), headline)
+    return extraction.events, {p.name: p for p in extraction.places}
+
+
+def page_events(pages: Path, file: str, headline: str) -> list[Event]:
+    """The events of the article of a page that a gold record names, read as the CLI reads it (the page's city)."""
+    article = match_article(read_articles([pages / file]).articles, file, headline)
+    assert article is not None, f"no article {headline!r} in {file}"
+    return extract_article(article, Settings()).events

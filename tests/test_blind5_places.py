@@ -6,30 +6,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.corpus import read_articles
-from kg.evaluation import match_article
-from kg.extract.pipeline import extract_article
-from kg.model import Article, Event, Place
-from kg.settings import Settings
+from extract_helpers import events_and_places, page_events
+
+from kg.model import Event
 
 PAGES = Path(__file__).resolve().parent / "gold" / "blind5" / "pages"
 
 
-def _extract(headline: str, *paragraphs: str) -> tuple[list[Event], dict[str, Place]]:
-    text = "\n".join([headline, *paragraphs])
-    article = Article(id="t-0-00000000", file="t.txt", position=0, headline=headline, text=text)
-    extraction = extract_article(article, Settings())
-    return extraction.events, {p.name: p for p in extraction.places}
 
 
 def _page_events(file: str, headline: str) -> list[Event]:
     """The events of one article of a blind5 page, read as the CLI reads it (the page's own city)."""
-    article = match_article(read_articles([PAGES / file]).articles, file, headline)  # as the gold names it
-    return extract_article(article, Settings()).events
+    return page_events(PAGES, file, headline)
 
 
 def _places(headline: str, *paragraphs: str) -> list[str]:
-    events, _places = _extract(headline, *paragraphs)
+    events, _places = events_and_places(headline, *paragraphs)
     assert len(events) == 1
     return events[0].places
 
@@ -56,13 +48,13 @@ FANXIAN = (
 
 def test_a_town_after_a_conjunction_is_named_whole() -> None:
     # 和起台镇, 和舞泉镇, 和杨集乡: 起, 舞 read as verbs and 集 as a measure word, but a conjunction opens the name
-    _events, places = _extract(*ZHECHENG)
+    _events, places = events_and_places(*ZHECHENG)
     assert places["起台镇"].level == "town"
     assert places["起台镇中心学校"].parent == "起台镇"
-    _events, places = _extract(*WUYANG)
+    _events, places = events_and_places(*WUYANG)
     assert places["舞泉镇"].level == "town"
     assert places["舞泉镇污水处理厂"].parent == "舞泉镇"
-    _events, places = _extract(*FANXIAN)
+    _events, places = events_and_places(*FANXIAN)
     assert places["杨集乡"].level == "town"
 
 
@@ -92,7 +84,7 @@ def test_a_river_naming_its_floodplain_is_no_place_of_the_event() -> None:
 
 
 def test_a_filling_station_is_a_site_in_its_town() -> None:
-    events, places = _extract(
+    events, places = events_and_places(
         "向东升带队检查安全生产工作",
         "本报讯（记者 魏振华）4月16日，区委副书记、区长向东升带队检查安全生产工作。",
         "向东升一行先后来到小溪塔街道宜昌楚恒化工有限公司、龙泉镇中石化龙泉加油站和鸦鹊岭镇一处在建工地，"
@@ -119,14 +111,14 @@ def test_a_river_section_named_by_its_division_is_one_site() -> None:
 def test_a_big_market_after_its_county_is_a_site_and_the_national_market_none() -> None:
     (event,) = _page_events("f01_sqrb_zhecheng_yucheng_xiayi.txt", "市人大常委会到柘城县开展食品安全执法检查")
     assert {"柘城县辣椒大市场", "河南椒源食品有限公司", "起台镇中心学校", "起台镇", "柘城县"} <= set(event.places)
-    _events, places = _extract("区委召开会议", "会议要求，要主动服务和融入全国统一大市场建设。")
+    _events, places = events_and_places("区委召开会议", "会议要求，要主动服务和融入全国统一大市场建设。")
     assert not any(name.endswith("大市场") for name in places)  # the economy, no premises
 
 
 def test_a_river_section_is_named_the_same_when_its_division_is_a_known_short_name() -> None:
     # written: 郑州 is a known short name (a place span of its own), 枝江 only the gazetteer's; both name a section
-    _events, places = _extract("区领导巡河", "区长王明沿黄河郑州段和贾鲁河巡查，来到花园口镇。")
+    _events, places = events_and_places("区领导巡河", "区长王明沿黄河郑州段和贾鲁河巡查，来到花园口镇。")
     assert places["黄河郑州段"].level == "site"
     assert "贾鲁河" in places
-    _events, places = _extract("区委召开会议", "会议要求，加强各河段和重点河段巡查。")
+    _events, places = events_and_places("区委召开会议", "会议要求，加强各河段和重点河段巡查。")
     assert not any(name.endswith(("河", "段")) for name in places)  # 河段 after a word or a determiner: no river

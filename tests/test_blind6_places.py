@@ -6,27 +6,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.corpus import read_articles
-from kg.evaluation import match_article
-from kg.extract.pipeline import extract_article
-from kg.model import Article, Event, Place
-from kg.settings import Settings
+from extract_helpers import events_and_places, page_events
 
 PAGES = Path(__file__).resolve().parent / "gold" / "blind6" / "pages"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
-def _extract(headline: str, *paragraphs: str) -> tuple[list[Event], dict[str, Place]]:
-    text = "\n".join([headline, *paragraphs])
-    article = Article(id="t-0-00000000", file="t.txt", position=0, headline=headline, text=text)
-    extraction = extract_article(article, Settings())
-    return extraction.events, {p.name: p for p in extraction.places}
 
 
 def _page_places(file: str, headline: str, pages: Path = PAGES) -> list[str]:
     """The places of the one event of an article of a page, read as the CLI reads it."""
-    article = match_article(read_articles([pages / file]).articles, file, headline)
-    (event,) = extract_article(article, Settings()).events
+    (event,) = page_events(pages, file, headline)
     return event.places
 
 
@@ -52,7 +42,7 @@ def test_a_trading_centre_is_a_site() -> None:
 
 def test_a_zone_kind_written_with_another_citys_short_name_is_that_citys_zone_and_holds_a_named_park() -> None:
     # 到界首高新区田营科技园部分企业检查: not the home city's 高新区, and the park is a name of its own inside it
-    _events, places = _extract(
+    _events, places = events_and_places(
         "界首市领导检查企业安全生产工作",
         "本报讯（记者 刘畅 通讯员 周子涵）3月19日，界首市委副书记、市长林志国带队，到界首高新区田营科技园部分企业检查"
         "安全生产工作。",
@@ -73,7 +63,7 @@ def test_a_room_of_the_premises_and_a_list_of_kinds_of_places_are_no_places() ->
 
 def test_a_numbered_road_and_the_works_site_of_its_project_are_one_place() -> None:
     # 来到豫西大峡谷景区、卢氏县宏达矿业有限公司和杜关镇国道209线改建工程施工现场
-    _events, places = _extract(
+    _events, places = events_and_places(
         "卢氏县开展安全生产专项督导",
         "本报讯 6月10日，卢氏县委副书记张彦斌深入杜关镇督导。",
         "督导组先后来到豫西大峡谷景区、卢氏县宏达矿业有限公司和杜关镇国道209线改建工程施工现场，详细了解情况。",
@@ -85,13 +75,13 @@ def test_a_numbered_road_and_the_works_site_of_its_project_are_one_place() -> No
 def test_a_measure_word_character_ends_a_park_name_after_nouns() -> None:
     # 在摘星台公园举行: 台 reads as a measure word, yet 摘星台 is the park's name
     assert _page_places(*QIXIAN) == ["摘星台公园", "淇县"]
-    _events, places = _extract("淇县开展宣传活动", "本报讯 9月21日上午，宣传活动在一座公园举行。")
+    _events, places = events_and_places("淇县开展宣传活动", "本报讯 9月21日上午，宣传活动在一座公园举行。")
     assert not any(name.endswith("公园") for name in places)  # a numeral and a measure word name no park
 
 
 def test_a_zone_kind_with_its_district_character_is_one_suffix() -> None:
     # 产业园区 is not 产业园 and a stray 区; a zone's kind right after its city is its whole name there
-    _events, places = _extract(
+    _events, places = events_and_places(
         "市领导到长葛市调研",
         "本报讯 5月3日，市委书记张三到长葛市调研。",
         "张三先后来到长葛市大周产业园区和长葛市科技园区，察看企业生产情况。",

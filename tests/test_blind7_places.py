@@ -6,26 +6,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.corpus import read_articles
-from kg.evaluation import match_article
-from kg.extract.pipeline import extract_article
-from kg.model import Article, Event, Place
-from kg.settings import Settings
+from extract_helpers import events_and_places, page_events
 
 PAGES = Path(__file__).resolve().parent / "gold" / "blind7" / "pages"
 
 
-def _extract(headline: str, *paragraphs: str) -> tuple[list[Event], dict[str, Place]]:
-    text = "\n".join([headline, *paragraphs])
-    article = Article(id="t-0-00000000", file="t.txt", position=0, headline=headline, text=text)
-    extraction = extract_article(article, Settings())
-    return extraction.events, {p.name: p for p in extraction.places}
 
 
 def _page_places(file: str, headline: str) -> list[str]:
     """The places of the one event of an article of a page, read as the CLI reads it."""
-    article = match_article(read_articles([PAGES / file]).articles, file, headline)
-    (event,) = extract_article(article, Settings()).events
+    (event,) = page_events(PAGES, file, headline)
     return event.places
 
 
@@ -33,7 +23,7 @@ MEIXIAN = ("h01_bjrb_chencang_qishan_meixian_fengxiang.txt", "眉县开展防汛
 
 
 def test_a_river_section_in_a_one_character_county_ends_before_the_town() -> None:
-    _events, places = _extract(
+    _events, places = events_and_places(
         "眉县开展防汛抢险综合应急演练",
         "本报讯（记者 宁可）6月14日上午，眉县2023年防汛抢险综合应急演练在渭河眉县段常兴镇尚家村河段举行。",
     )
@@ -47,7 +37,7 @@ HANSHOU = ("h03_cdrb_hanshou_dingcheng_jinshi_lixian.txt", "市人大常委会�
 
 
 def test_a_nature_reserve_is_one_site_and_a_lake_naming_a_regulation_or_rivers_and_lakes_are_no_places() -> None:
-    events, places = _extract(
+    events, places = events_and_places(
         "市人大常委会执法检查组到汉寿县检查洞庭湖保护条例实施情况",
         "本报讯 11月9日至10日，市人大常委会执法检查组到汉寿县检查洞庭湖保护条例实施情况。检查组一行深入"
         "西洞庭湖国家级自然保护区、坡头镇退养还湿区域、沧港镇河湖岸线整治点，实地察看湿地生态修复。",
@@ -61,7 +51,7 @@ def test_a_nature_reserve_is_one_site_and_a_lake_naming_a_regulation_or_rivers_a
 
 
 def test_a_town_of_three_characters_after_a_visit_word_is_named_whole() -> None:
-    _events, places = _extract(
+    _events, places = events_and_places(
         "澧县抓实油菜秋冬种",
         "本报讯（记者 彭琳）11月8日，澧县县委书记彭卫东深入码头铺镇、城头山镇，调研油菜秋冬种工作。",
     )
@@ -82,14 +72,14 @@ def test_a_city_governed_by_a_zone_is_named_by_the_zone() -> None:
 
 
 def test_a_county_level_city_in_its_prefecture_keeps_its_own_name() -> None:
-    events, places = _extract("荥阳市召开安全生产工作会议", "本报讯 3月5日，荥阳市召开安全生产工作会议。")
+    events, places = events_and_places("荥阳市召开安全生产工作会议", "本报讯 3月5日，荥阳市召开安全生产工作会议。")
     assert places["荥阳市"].parent == "郑州市"
     (event,) = events
     assert event.places == ["荥阳市"]
 
 
 def test_a_site_named_after_the_town_around_it_lies_in_it_and_the_festival_named_after_it_is_no_place() -> None:
-    events, places = _extract(
+    events, places = events_and_places(
         "王屋山愚公文化旅游节开幕",
         "本报讯（记者 李晶）9月3日上午，王屋山愚公文化旅游节在王屋山景区开幕。本届旅游节由王屋镇政府承办。",
         "王屋镇党委书记宋志刚在致辞中说，近年来王屋镇坚持文旅融合。",
@@ -102,7 +92,7 @@ def test_a_site_named_after_the_town_around_it_lies_in_it_and_the_festival_named
 
 
 def test_a_town_named_after_a_river_does_not_hold_the_rivers_sites() -> None:
-    _events, places = _extract(
+    _events, places = events_and_places(
         "惠济区开展黄河滩地公园环境整治",
         "本报讯 3月5日，惠济区在黄河滩地公园开展环境整治活动，黄河街道、花园口镇组织志愿者参加。",
     )
