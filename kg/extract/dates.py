@@ -113,14 +113,13 @@ def _same_day_words() -> tuple[str, ...]:
     return tuple(text for kind, text, _value in read_rows("date_words.tsv") if kind == "same_day")
 
 
-SENTENCE_ENDS = "。！？；!?;"
-
-
 def _day_named_before(
     text: str, match: re.Match[str], found: list[tuple[Mention, EventDate]], offset: int
 ) -> EventDate | None:
     """The date a same-day word (当天, 当日: ``same_day`` in date_words.tsv) opening a sentence refers to: the
     last day named before it in its paragraph (9月21日是…国防教育日。当天上午…), else None (a relative date)."""
+    from kg.extract.mentions import SENTENCE_ENDS  # here: mentions imports this module
+
     if not match.group("rel").startswith(_same_day_words()):
         return None
     before = text[: match.start()].rstrip()

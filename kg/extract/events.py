@@ -39,7 +39,7 @@ from kg.extract.bodies import COORDINATED_SOURCE, body_prefixes, without_session
 from kg.extract.dates import complete_year, infer_year, is_report_date, parse_dates, resolve_relative
 from kg.extract.lexicon import load_lexicon, read_entries, read_rows
 from kg.extract.places import site_extensions
-from kg.extract.roles import Agent, assign_roles, context_words, noun_suffixes, stronger, title_follows
+from kg.extract.roles import Agent, assign_roles, context_words, deal_words, noun_suffixes, stronger, title_follows
 from kg.extract.visits import at_phrase, ends_phrase, is_venue, names_visit, visit_word_before, visit_words
 from kg.model import (
     Article,
@@ -518,7 +518,7 @@ def _places_for(article: Article, sentences: list[Sentence], places: list[Place]
                 continue
             if article.text.startswith(_place_topic_heads(), end) or _names_festival(article.text, end):
                 continue  # 黄河流域生态保护: the place is the topic of a phrase, not where the event is
-            if place.name.endswith(site_extensions()) and article.text.startswith(_project_deal_words(), end):
+            if place.name.endswith(site_extensions()) and article.text.startswith(deal_words(), end):
                 continue  # 玉雕文旅产业园项目签约: the project is what is signed, not where
             if title_follows(article.text, end) and place.level in ("province", "city", "district"):
                 continue  # 新乡市副市长武红艳: the division of an official's post, not where the event is
@@ -884,11 +884,6 @@ def _stops_visited(
 @cache
 def _place_topic_heads() -> tuple[str, ...]:
     return tuple(read_entries("place_topic_heads.txt"))
-
-
-@cache
-def _project_deal_words() -> tuple[str, ...]:
-    return tuple(read_entries("project_deal_words.txt"))
 
 
 @cache

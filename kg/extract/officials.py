@@ -31,7 +31,7 @@ from functools import cache
 from kg.errors import KgError
 from kg.extract.bodies import BodyRef, body_from_name, normalise_body, resolve_division
 from kg.extract.lexicon import ABBREVIATION_LEVELS, base_title, word_tags
-from kg.extract.mentions import Doc, is_han
+from kg.extract.mentions import SENTENCE_ENDS, Doc, is_han
 from kg.extract.roles import person_nouns
 from kg.extract.titles import Chain, Segment
 from kg.model import Mention, Person, Post
@@ -172,13 +172,9 @@ def _speaks_for_a_kind(doc: Doc, title: str) -> bool:
     return any(title.endswith(word) and len(title) > len(word) for word in words)
 
 
-# A deputy's body is carried over from its head's only within one sentence
-SENTENCE_ENDS = frozenset("。！？；!?;\n")
-
-
 def _deputy_of(title: str, head_title: str, between: str) -> bool:
     """Whether ``title`` is a deputy of the rank ``head_title`` names (主任 → 副主任, 书记 → 副书记),
-    with only words of the same sentence between them."""
+    with only words of the same sentence between them (a deputy's body is carried over only so far)."""
     rank = base_title(title)
     return (
         "副" in title[: len(title) - len(rank)]
