@@ -8,7 +8,6 @@ process, or to a fork server, where :func:`fork_is_safe` says no.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import signal
 import sys
@@ -16,6 +15,8 @@ import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any, Generic, TypeVar
+
+from kg.gcpause import heap_frozen
 
 T = TypeVar("T")
 
@@ -48,13 +49,8 @@ class ForkedCall(Generic[T]):
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
         self._process = context.Process(target=_run, args=(send, function, args), daemon=True)
-        # Frozen objects are left out of the copy's collections: it would otherwise scan, and copy the pages
-        # of, everything it inherited.
-        gc.freeze()
-        try:
+        with heap_frozen():
             self._process.start()
-        finally:
-            gc.unfreeze()
         send.close()
 
     def result(self) -> T:

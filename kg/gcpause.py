@@ -22,3 +22,14 @@ def collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+@contextmanager
+def heap_frozen() -> Iterator[None]:
+    """Freeze every object now alive for the block, around a fork: a forked copy leaves them out of its
+    collections, which would otherwise scan everything it inherited (and copy every page they touch)."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()

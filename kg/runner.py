@@ -16,7 +16,6 @@ computed, and batches are put back by position.
 from __future__ import annotations
 
 import dataclasses
-import gc
 import math
 import multiprocessing
 import os
@@ -288,14 +287,10 @@ class _SharedWork:
 
     def start(self) -> None:
         """Submit the pool's first batches: this starts its processes (forked before any thread of ours)."""
-        # Frozen objects are left out of the collector's scans: a forked worker would otherwise go
-        # through everything it inherited (and copy every page it touches) at each full collection.
-        gc.freeze()
-        try:
-            with _interrupts_deferred():
-                self._top_up()
-        finally:
-            gc.unfreeze()
+        from kg.gcpause import heap_frozen
+
+        with heap_frozen(), _interrupts_deferred():
+            self._top_up()
 
     def _top_up(self) -> None:
         while len(self.in_flight) < BATCHES_IN_FLIGHT * self.pool_size and self.front < self.back:
