@@ -74,7 +74,7 @@ _NT_ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
 _NT_CHARS = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f"}
 
 
-def unescape_literal(text: str) -> str:
+def _unescape(text: str) -> str:
     """The text of an N-Triples string literal (ECHAR and UCHAR escapes undone)."""
     if "\\" not in text:
         return text
@@ -86,6 +86,15 @@ def unescape_literal(text: str) -> str:
         return _NT_CHARS.get(code, code)
 
     return _NT_ESCAPE.sub(replace, text)
+
+
+def literal_parts(term: str) -> tuple[str, str | None, str | None]:
+    """(text, language tag, datatype IRI) of an N-Triples literal (``"…"@zh``, ``"…"^^<…>``), escapes undone."""
+    end = term.rfind('"')
+    rest = term[end + 1 :]
+    language = rest[1:] if rest.startswith("@") else None
+    datatype = rest[3:-1] if rest.startswith("^^<") else None
+    return _unescape(term[1:end]), language, datatype
 
 
 class _Compactor:
@@ -112,13 +121,11 @@ def _jsonld_value(term: str, compact_iri: _Compactor) -> dict[str, str]:
         return {"@id": compact_iri(term[1:-1])}
     if term.startswith("_:"):
         return {"@id": term}
-    end = term.rfind('"')
-    value = unescape_literal(term[1:end])
-    rest = term[end + 1 :]
-    if rest.startswith("@"):
-        return {"@value": value, "@language": rest[1:]}
-    if rest.startswith("^^<") and rest[3:-1] != XSD + "string":
-        return {"@value": value, "@type": compact_iri(rest[3:-1])}
+    value, language, datatype = literal_parts(term)
+    if language is not None:
+        return {"@value": value, "@language": language}
+    if datatype is not None and datatype != XSD + "string":
+        return {"@value": value, "@type": compact_iri(datatype)}
     return {"@value": value}
 
 

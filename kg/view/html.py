@@ -30,7 +30,7 @@ from rdflib.term import Node
 
 from kg.errors import GraphError, UsageError
 from kg.gcpause import collector_paused
-from kg.graph.export import unescape_literal
+from kg.graph.export import literal_parts
 from kg.io import write_text_atomic
 from kg.view.network import NODE_TYPES, READ_PREDICATES, components, to_networkx
 
@@ -212,11 +212,9 @@ def _term_of_ntriples(term: str) -> Node:
         return _iri(term[1:-1])
     if term.startswith("_:"):
         return BNode(term[2:])
-    end = term.rfind('"')
-    lexical, rest = unescape_literal(term[1:end]), term[end + 1 :]
-    if rest.startswith("@"):
-        return Literal(lexical, lang=rest[1:])
-    datatype = rest[3:-1] if rest.startswith("^^<") else None
+    lexical, language, datatype = literal_parts(term)
+    if language is not None:
+        return Literal(lexical, lang=language)
     return Literal(lexical, datatype=None if datatype in (None, _XSD_STRING, _RDF_LANG_STRING) else URIRef(datatype))
 
 
