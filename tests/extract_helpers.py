@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from kg.corpus import read_articles
@@ -60,3 +61,21 @@ def page_events(pages: Path, file: str, headline: str) -> list[Event]:
     article = match_article(read_articles([pages / file]).articles, file, headline)
     assert article is not None, f"no article {headline!r} in {file}"
     return extract_article(article, Settings()).events
+
+
+@cache
+def _page_articles(page: Path) -> tuple[Article, ...]:
+    return tuple(read_articles([page]).articles)
+
+
+def page_article(page: Path, headline_part: str) -> Article:
+    """The article of the page file ``page`` whose first two lines (a kicker or the headline, then the title or the
+    lead) hold ``headline_part``."""
+    return next(a for a in _page_articles(page) if headline_part in a.text.split("\n", 2)[0] + a.text.split("\n", 2)[1])
+
+
+def page_event(page: Path, headline_part: str, settings: Settings | None = None) -> Event:
+    """The first event of :func:`page_article`."""
+    events = extract_article(page_article(page, headline_part), settings or Settings()).events
+    assert events, "no event found"
+    return events[0]

@@ -6,33 +6,15 @@ Sentences marked "written for the test" are not from any page: they check that a
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
-from extract_helpers import body_roles, doc_of, first_event, person_roles, posts_of
+from extract_helpers import body_roles, doc_of, first_event, page_article, page_event, person_roles, posts_of
 
-from kg.corpus.reader import read_articles
 from kg.extract.divisions import title_county_city
 from kg.extract.pipeline import analyse, extract_article
-from kg.model import Article, Event
 from kg.settings import Settings
 
 PAGES = Path(__file__).parent / "gold" / "blind5" / "pages"
-
-
-@cache
-def _articles(page: str) -> tuple[Article, ...]:
-    return tuple(read_articles([PAGES / page]).articles)
-
-
-def _article(page: str, headline_part: str) -> Article:
-    return next(a for a in _articles(page) if headline_part in a.text.split("\n", 2)[0] + a.text.split("\n", 2)[1])
-
-
-def _event(page: str, headline_part: str) -> Event:
-    events = extract_article(_article(page, headline_part), Settings()).events
-    assert events, "no event found"
-    return events[0]
 
 
 YICHANG = "f04_ycrb_yiling_zhijiang_dangyang.txt"
@@ -43,7 +25,7 @@ PUYANG = "f02_pyrb_qingfeng_nanle_fanxian.txt"
 
 
 def test_project_start_activity_is_a_ceremony() -> None:
-    event = _event(YICHANG, "当阳市第二季度重大项目集中开工")
+    event = page_event(PAGES / YICHANG, "当阳市第二季度重大项目集中开工")
     assert event.kind == "ceremony"
     assert event.date is not None and (event.date.year, event.date.month, event.date.day) == (2025, 4, 17)
     assert person_roles(event) == {"刘敏": "attended", "邓海": "spoke", "吴俊杰": "presided", "周凯": "spoke"}
@@ -66,7 +48,7 @@ def test_venue_with_its_premises_written_after_it_is_no_organiser() -> None:
 
 
 def test_bare_city_in_the_article_of_a_county_level_city_the_title_names_without_shi() -> None:
-    article = _article(YICHANG, "枝江开展长江禁捕专项督查")
+    article = page_article(PAGES / YICHANG, "枝江开展长江禁捕专项督查")
     event = extract_article(article, Settings()).events[0]
     roles = body_roles(event)
     assert roles.get("枝江市农业农村局") == "organiser"
@@ -91,7 +73,7 @@ def test_the_prefectures_bare_city_stays_where_the_city_is_only_visited() -> Non
 
 
 def test_market_regulation_bureau_after_a_county_abbreviation() -> None:
-    event = _event(PUYANG, "南乐县召开优化营商环境工作推进会")
+    event = page_event(PAGES / PUYANG, "南乐县召开优化营商环境工作推进会")
     roles = body_roles(event)
     assert roles.get("南乐县市场监管局") == "attended"
     assert not any(name.endswith("场监管局") and "市场" not in name for name in roles)
@@ -108,7 +90,7 @@ def test_level_pairs_still_split_into_two_bodies() -> None:
 
 
 def test_bare_enforcement_inspection_group_is_not_a_visitor() -> None:
-    event = _event(SHANGQIU, "市人大常委会到柘城县开展食品安全执法检查")
+    event = page_event(PAGES / SHANGQIU, "市人大常委会到柘城县开展食品安全执法检查")
     roles = body_roles(event)
     assert roles.get("商丘市人大常委会") == "visitor"
     assert "执法检查组" not in roles
@@ -119,7 +101,7 @@ def test_bare_enforcement_inspection_group_is_not_a_visitor() -> None:
 
 
 def test_signing_party_attends() -> None:
-    event = _event(PUYANG, "南乐县签约生物基材料产业项目")
+    event = page_event(PAGES / PUYANG, "南乐县签约生物基材料产业项目")
     assert event.kind == "ceremony"
     assert body_roles(event).get("河南乐丰生物材料有限公司") == "attended"
     assert person_roles(event) == {"孔德明": "attended", "赵亮": "presided", "宋志强": "spoke"}
@@ -140,7 +122,7 @@ def test_body_that_holds_a_signing_still_organises_it() -> None:
 
 
 def test_town_central_school_is_inspected_whole() -> None:
-    event = _event(PUYANG, "市委第二督导组到范县督导防溺水工作")
+    event = page_event(PAGES / PUYANG, "市委第二督导组到范县督导防溺水工作")
     roles = body_roles(event)
     assert roles.get("陈庄镇中心校") == "inspected"
     assert "陈庄镇中心" not in roles
@@ -148,7 +130,7 @@ def test_town_central_school_is_inspected_whole() -> None:
 
 
 def test_control_room_of_a_visited_plant_is_no_body() -> None:
-    event = _event("f03_lhrb_wuyang_linying_yancheng.txt", "秦卫东到舞阳县调研盐化工产业发展时强调")
+    event = page_event(PAGES / "f03_lhrb_wuyang_linying_yancheng.txt", "秦卫东到舞阳县调研盐化工产业发展时强调")
     roles = body_roles(event)
     assert "中控室" not in roles
     assert roles.get("漯河舞阳盐化科技有限公司") == "inspected"
@@ -158,7 +140,7 @@ def test_control_room_of_a_visited_plant_is_no_body() -> None:
 
 
 def test_company_named_under_its_city_after_its_town_is_whole_and_the_town_apart() -> None:
-    event = _event(YICHANG, "向东升带队检查安全生产工作")
+    event = page_event(PAGES / YICHANG, "向东升带队检查安全生产工作")
     roles = body_roles(event)
     assert roles.get("宜昌楚恒化工有限公司") == "inspected"
     assert "小溪塔街道宜昌楚恒化工有限公司" not in roles
@@ -166,7 +148,7 @@ def test_company_named_under_its_city_after_its_town_is_whole_and_the_town_apart
 
 
 def test_venue_company_after_its_town_organises_nothing() -> None:
-    event = _event(YICHANG, "当阳市第二季度重大项目集中开工")
+    event = page_event(PAGES / YICHANG, "当阳市第二季度重大项目集中开工")
     assert "湖北楚峰新材料有限公司" not in body_roles(event)
     assert "坝陵街道" in event.places
 

@@ -13,8 +13,6 @@ from kg.model import Event
 PAGES = Path(__file__).resolve().parent / "gold" / "blind5" / "pages"
 
 
-
-
 def _page_events(file: str, headline: str) -> list[Event]:
     """The events of one article of a blind5 page, read as the CLI reads it (the page's own city)."""
     return page_events(PAGES, file, headline)

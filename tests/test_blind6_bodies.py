@@ -6,17 +6,14 @@ Sentences marked "written for the test" are not from any page: they check that a
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
-from extract_helpers import body_roles, doc_of, first_event, posts_of
+from extract_helpers import body_roles, doc_of, first_event, page_article, page_event, posts_of
 
-from kg.corpus.reader import read_articles
 from kg.extract.dates import parse_dates
 from kg.extract.divisions import title_county_city
-from kg.extract.pipeline import analyse, extract_article
+from kg.extract.pipeline import analyse
 from kg.extract.visits import visit_words
-from kg.model import Article, Event
 from kg.settings import Settings
 
 PAGES = Path(__file__).parent / "gold" / "blind6" / "pages"
@@ -24,26 +21,11 @@ SANMENXIA = "g01_smxrb_hubin_lingbao_mianchi_lushi.txt"
 HEBI = "g02_hbrb_qibin_xunxian_qixian.txt"
 
 
-@cache
-def _articles(page: str) -> tuple[Article, ...]:
-    return tuple(read_articles([PAGES / page]).articles)
-
-
-def _article(page: str, headline_part: str) -> Article:
-    return next(a for a in _articles(page) if headline_part in a.text.split("\n", 2)[0] + a.text.split("\n", 2)[1])
-
-
-def _event(page: str, headline_part: str, settings: Settings) -> Event:
-    events = extract_article(_article(page, headline_part), settings).events
-    assert events, "no event found"
-    return events[0]
-
-
 # --- 1. a county whose name is one character writes its party committee 浚县县委 ------------------------------
 
 
 def test_one_character_county_keeps_its_committee_as_written() -> None:
-    doc = analyse(_article(HEBI, "浚县县委理论学习中心组"), Settings(home_city="鹤壁市"))
+    doc = analyse(page_article(PAGES / HEBI, "浚县县委理论学习中心组"), Settings(home_city="鹤壁市"))
     assert posts_of(doc, "张国栋") == [("书记", "浚县县委")]
     assert ("副书记", "浚县县委") in posts_of(doc, "李明远")
     assert ("县长", "浚县政府") in posts_of(doc, "李明远")  # the government takes the county's name alone
@@ -52,10 +34,10 @@ def test_one_character_county_keeps_its_committee_as_written() -> None:
 
 def test_page_writing_the_doubled_form_doubles_another_county_too() -> None:
     # the 淇县 article writes only 县委常委、宣传部部长; its page writes 浚县县委: the paper's way
-    doc = analyse(_article(HEBI, "淇县开展全民国防教育日"), Settings(home_city="鹤壁市"))
+    doc = analyse(page_article(PAGES / HEBI, "淇县开展全民国防教育日"), Settings(home_city="鹤壁市"))
     assert posts_of(doc, "宋佳") == [("常委", "淇县县委"), ("部长", "淇县县委宣传部")]
     assert ("部长", "淇县人武部") in posts_of(doc, "周涛")  # other bodies take the county's name alone
-    event = _event(HEBI, "淇县开展全民国防教育日", Settings(home_city="鹤壁市"))
+    event = page_event(PAGES / HEBI, "淇县开展全民国防教育日", Settings(home_city="鹤壁市"))
     assert body_roles(event).get("淇县县委宣传部") == "organiser"
 
 
@@ -81,11 +63,11 @@ def test_title_naming_the_visited_city_after_a_visit_word_is_no_own_city() -> No
 
 def test_prefecture_body_visiting_a_county_level_city_is_the_visitor() -> None:
     settings = Settings(home_city="三门峡市")
-    event = _event(SANMENXIA, "市政协调研灵宝市", settings)
+    event = page_event(PAGES / SANMENXIA, "市政协调研灵宝市", settings)
     roles = body_roles(event)
     assert roles.get("三门峡市政协") == "visitor"
     assert "灵宝市政协" not in roles  # 贡献政协力量: a kind qualifying a noun names no body
-    doc = analyse(_article(SANMENXIA, "市政协调研灵宝市"), settings)
+    doc = analyse(page_article(PAGES / SANMENXIA, "市政协调研灵宝市"), settings)
     assert posts_of(doc, "李振华") == [("主席", "三门峡市政协")]
     assert posts_of(doc, "杨春燕") == [("副主席", "三门峡市政协")]
 
@@ -98,7 +80,7 @@ def test_same_day_word_takes_the_day_named_before() -> None:
     dates = [d for _m, d in parse_dates(text)]
     assert [(d.month, d.day, d.relative) for d in dates] == [(9, 21, False), (9, 21, False)]
     assert dates[1].part_of_day == "morning"
-    event = _event(HEBI, "淇县开展全民国防教育日", Settings(home_city="鹤壁市"))
+    event = page_event(PAGES / HEBI, "淇县开展全民国防教育日", Settings(home_city="鹤壁市"))
     assert event.date is not None and (event.date.year, event.date.month, event.date.day) == (2024, 9, 21)
 
 
@@ -118,14 +100,14 @@ def test_same_day_word_with_no_day_before_stays_relative() -> None:
 
 
 def test_standing_group_brought_by_its_leader_is_the_visitor() -> None:
-    event = _event(SANMENXIA, "卢氏县开展安全生产专项督导", Settings(home_city="三门峡市"))
+    event = page_event(PAGES / SANMENXIA, "卢氏县开展安全生产专项督导", Settings(home_city="三门峡市"))
     assert event.kind == "supervision"
     assert body_roles(event).get("卢氏县安委会第二督导组") == "visitor"
 
 
 def test_bodies_making_up_an_unnamed_joint_group_are_visitors() -> None:
     page = "g03_lcrb_dongchangfu_linqing_yanggu_chiping.txt"
-    event = _event(page, "茌平区开展清洁取暖专项督查", Settings(home_city="聊城市"))
+    event = page_event(PAGES / page, "茌平区开展清洁取暖专项督查", Settings(home_city="聊城市"))
     roles = body_roles(event)
     for body in ("茌平区纪委监委", "茌平区住房城乡建设局", "茌平区供热办"):
         assert roles.get(body) == "visitor", body
@@ -135,7 +117,7 @@ def test_bodies_making_up_an_unnamed_joint_group_are_visitors() -> None:
 
 
 def test_drill_commander_is_no_post_of_the_next_name() -> None:
-    doc = analyse(_article(SANMENXIA, "渑池县举行防汛抢险综合应急演练"), Settings(home_city="三门峡市"))
+    doc = analyse(page_article(PAGES / SANMENXIA, "渑池县举行防汛抢险综合应急演练"), Settings(home_city="三门峡市"))
     assert all(title != "演练总指挥" for title, _body in posts_of(doc, "孙国庆"))
     assert ("常务副县长", "渑池县政府") in posts_of(doc, "孙国庆")
     # written for the test: the same with 担任总指挥
@@ -148,8 +130,8 @@ def test_drill_commander_is_no_post_of_the_next_name() -> None:
 
 def test_factory_building_is_no_body() -> None:
     page = "g03_lcrb_dongchangfu_linqing_yanggu_chiping.txt"
-    article = _article(page, "临清市委书记调研轴承产业集群发展")
+    article = page_article(PAGES / page, "临清市委书记调研轴承产业集群发展")
     doc = analyse(article, Settings(home_city="聊城市"))
     assert not any(name.endswith("标准化厂") for name in doc.bodies)
-    event = _event(page, "临清市委书记调研轴承产业集群发展", Settings(home_city="聊城市"))
+    event = page_event(PAGES / page, "临清市委书记调研轴承产业集群发展", Settings(home_city="聊城市"))
     assert body_roles(event).get("临清市鑫达轴承有限公司") == "inspected"

@@ -12,8 +12,6 @@ PAGES = Path(__file__).resolve().parent / "gold" / "blind6" / "pages"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
-
-
 def _page_places(file: str, headline: str, pages: Path = PAGES) -> list[str]:
     """The places of the one event of an article of a page, read as the CLI reads it."""
     (event,) = page_events(pages, file, headline)

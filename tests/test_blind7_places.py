@@ -11,8 +11,6 @@ from extract_helpers import events_and_places, page_events
 PAGES = Path(__file__).resolve().parent / "gold" / "blind7" / "pages"
 
 
-
-
 def _page_places(file: str, headline: str) -> list[str]:
     """The places of the one event of an article of a page, read as the CLI reads it."""
     (event,) = page_events(PAGES, file, headline)
